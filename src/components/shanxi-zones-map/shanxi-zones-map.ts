@@ -1,0 +1,299 @@
+import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import * as maplibregl from 'maplibre-gl';
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection } from 'geojson';
+import { DataLoadError, fetchJson } from '../../data/load.js';
+import { EMPTY_FILTERS, filterProjects, filterZones, parseList, type Filters } from '../../data/filter.js';
+import { zoneSummary } from '../../data/stats.js';
+import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
+import { checkDataset } from '../../data/dataset.js';
+import { parseLang, t, type Lang } from '../../i18n/strings.js';
+import { ZonesMapView, NoWebGLError, type FeatureKind } from '../../map/zones-map-view.js';
+import { projectPopup, zonePopup } from '../../map/popup-content.js';
+import { createEvent, type ShanxiZonesMapEventMap } from './events.js';
+import { elementStyles } from './shanxi-zones-map.styles.js';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+/** The shipped data, resolved by Vite to hashed assets beside the bundle. */
+export const DEFAULT_ZONES_URL = new URL('../../../data/zones.geojson', import.meta.url).href;
+export const DEFAULT_PROJECTS_URL = new URL('../../../data/projects.geojson', import.meta.url).href;
+
+type LoadState = 'loading' | 'ready' | 'error';
+
+/**
+ * Shanxi's development zones and their major projects on an offline map of Shanxi.
+ *
+ * @summary An interactive map of Shanxi's development zones and projects.
+ *
+ * @event ready - The basemap, zones and projects are drawn (first idle). `detail: {zoneCount, projectCount}`.
+ * @event select - A zone or project was picked, or the selection cleared. `detail: {kind, id, feature}`.
+ * @event filter-change - The active filters changed. `detail: Filters & {visibleProjects, visibleZones}`.
+ * @event load-error - The data could not be loaded or failed validation. `detail: {message, problems}`.
+ *
+ * @csspart map - The map's container.
+ * @cssproperty --szm-height - The element's height (default 480px; a map has no intrinsic size).
+ * @cssproperty --szm-font-family - The UI's font stack.
+ * @cssproperty --szm-text-color - The UI's text colour.
+ * @cssproperty --szm-background - Shown behind the map and while it loads.
+ */
+@customElement('shanxi-zones-map')
+export class ShanxiZonesMap extends LitElement {
+  static override styles = [unsafeCSS(maplibreCss), elementStyles];
+
+  /** Language of labels and UI: `zh` (default) or `en`. */
+  @property({ reflect: true }) override lang = 'zh';
+
+  /** Comma-separated industry layer ids to show; empty shows all. */
+  @property({ reflect: true }) industries = '';
+
+  /** Comma-separated project statuses to show; empty shows all. */
+  @property({ reflect: true }) statuses = '';
+
+  /** A zone or project id: the map flies there and opens its popup. */
+  @property({ reflect: true }) selected = '';
+
+  /** URL of the zones GeoJSON (defaults to the shipped data). */
+  @property({ attribute: 'zones-src' }) zonesSrc = DEFAULT_ZONES_URL;
+
+  /** URL of the projects GeoJSON (defaults to the shipped data). */
+  @property({ attribute: 'projects-src' }) projectsSrc = DEFAULT_PROJECTS_URL;
+
+  @state() private loadState: LoadState = 'loading';
+  @state() private errorMessage = '';
+  @state() private errorProblems: readonly string[] = [];
+
+  private view: ZonesMapView | null = null;
+  private zoneData: ZoneCollection | null = null;
+  private projectData: ProjectCollection | null = null;
+  private zonesById = new Map<string, ZoneFeature>();
+  private projectsById = new Map<string, ProjectFeature>();
+  private abort: AbortController | null = null;
+  /** The id the user picked on the map, so `updated` does not fly to it again. */
+  private pickedOnMap = '';
+
+  /** The maplibregl.Map, once made. */
+  get map(): maplibregl.Map | null {
+    return this.view?.map ?? null;
+  }
+
+  /** The loaded zones. */
+  get zones(): ZoneCollection | null {
+    return this.zoneData;
+  }
+
+  /** The loaded projects. */
+  get projects(): ProjectCollection | null {
+    return this.projectData;
+  }
+
+  /** The filters the attributes describe. */
+  get filters(): Filters {
+    return {
+      ...EMPTY_FILTERS,
+      industries: parseList(this.industries) as Filters['industries'],
+      statuses: parseList(this.statuses) as Filters['statuses'],
+    };
+  }
+
+  private get language(): Lang {
+    return parseLang(this.lang);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.view) void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop();
+  }
+
+  protected override firstUpdated(): void {
+    void this.start();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.view || this.loadState !== 'ready') return;
+    if (changed.has('lang')) {
+      this.view.setLang(this.language);
+      const current = this.currentSelection();
+      if (current) this.view.refreshPopup(current.kind, current.id);
+    }
+    if (changed.has('industries') || changed.has('statuses')) this.applyFilters();
+    if (changed.has('selected') && this.selected !== this.pickedOnMap) this.openSelected(true);
+    if ((changed.has('zonesSrc') && changed.get('zonesSrc') !== undefined) || (changed.has('projectsSrc') && changed.get('projectsSrc') !== undefined)) {
+      this.stop();
+      void this.start();
+    }
+  }
+
+  private async start(): Promise<void> {
+    this.loadState = 'loading';
+    await this.updateComplete;
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (!container || !this.isConnected) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    try {
+      this.view = new ZonesMapView(container, {
+        lang: this.language,
+        onPick: (kind, id) => this.handlePick(kind, id),
+        popupContent: (kind, id) => this.popupContent(kind, id),
+      });
+      const [zones, projects] = await Promise.all([
+        fetchJson(this.zonesSrc, { signal: abort.signal }),
+        fetchJson(this.projectsSrc, { signal: abort.signal }),
+        this.view.loaded,
+      ]);
+      if (abort.signal.aborted || !this.view) return;
+      const dataset = checkDataset(zones, projects, this.zonesSrc, this.projectsSrc);
+      this.setData(dataset.zones, dataset.projects);
+      this.view.addData(dataset.zones as FeatureCollection, dataset.projects as FeatureCollection);
+      this.applyFilters();
+      this.view.setLang(this.language);
+      await this.view.idle();
+      if (abort.signal.aborted) return;
+      this.loadState = 'ready';
+      this.dispatchEvent(
+        createEvent('ready', { zoneCount: dataset.zones.features.length, projectCount: dataset.projects.features.length }),
+      );
+      if (this.selected) this.openSelected(true);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.fail(error);
+    }
+  }
+
+  private stop(): void {
+    this.abort?.abort();
+    this.abort = null;
+    this.view?.destroy();
+    this.view = null;
+  }
+
+  private fail(error: unknown): void {
+    const lang = this.language;
+    this.loadState = 'error';
+    if (error instanceof NoWebGLError) {
+      this.errorMessage = t(lang, 'map.noWebgl');
+      this.errorProblems = [error.message];
+    } else if (error instanceof DataLoadError) {
+      this.errorMessage = t(lang, 'data.error');
+      this.errorProblems = [error.message, ...error.problems];
+    } else {
+      this.errorMessage = t(lang, 'map.error');
+      this.errorProblems = [String((error as Error)?.message ?? error)];
+    }
+    this.dispatchEvent(createEvent('load-error', { message: this.errorMessage, problems: this.errorProblems }));
+  }
+
+  private setData(zones: ZoneCollection, projects: ProjectCollection): void {
+    this.zoneData = zones;
+    this.projectData = projects;
+    this.zonesById = new Map(zones.features.map((f) => [f.properties.id, f]));
+    this.projectsById = new Map(projects.features.map((f) => [f.properties.id, f]));
+  }
+
+  private applyFilters(): void {
+    if (!this.view || !this.zoneData || !this.projectData) return;
+    const filters = this.filters;
+    const projects = filterProjects(this.projectData.features, this.zonesById, filters);
+    const zones = filterZones(this.zoneData.features, filters, projects);
+    this.view.show({ type: 'FeatureCollection', features: zones }, { type: 'FeatureCollection', features: projects });
+    this.dispatchEvent(
+      createEvent('filter-change', { ...filters, visibleProjects: projects.length, visibleZones: zones.length }),
+    );
+  }
+
+  private currentSelection(): { kind: FeatureKind; id: string } | null {
+    if (this.projectsById.has(this.selected)) return { kind: 'project', id: this.selected };
+    if (this.zonesById.has(this.selected)) return { kind: 'zone', id: this.selected };
+    return null;
+  }
+
+  private openSelected(fly: boolean): void {
+    const current = this.currentSelection();
+    if (!current) {
+      this.view?.closePopup();
+      return;
+    }
+    this.view?.open(current.kind, current.id, { fly });
+    this.dispatchSelect(current.kind, current.id);
+  }
+
+  private handlePick(kind: FeatureKind | null, id: string | null): void {
+    this.pickedOnMap = id ?? '';
+    this.selected = id ?? '';
+    this.dispatchSelect(kind, id);
+  }
+
+  private dispatchSelect(kind: FeatureKind | null, id: string | null): void {
+    const detail =
+      kind === 'zone' && id
+        ? { kind, id, feature: this.zonesById.get(id)! }
+        : kind === 'project' && id
+          ? { kind, id, feature: this.projectsById.get(id)! }
+          : { kind: null, id: null, feature: null };
+    this.dispatchEvent(createEvent('select', detail));
+  }
+
+  private popupContent(kind: FeatureKind, id: string): HTMLElement | null {
+    const lang = this.language;
+    if (kind === 'project') {
+      const p = this.projectsById.get(id);
+      return p ? projectPopup(p.properties, this.zonesById.get(p.properties.zone_id)?.properties, lang) : null;
+    }
+    const z = this.zonesById.get(id);
+    if (!z) return null;
+    const own = (this.projectData?.features ?? []).filter((p) => p.properties.zone_id === id);
+    return zonePopup(z.properties, zoneSummary(z, own), lang);
+  }
+
+  override render() {
+    const lang = this.language;
+    return html`
+      <div class="map" part="map" role="region" aria-label=${t(lang, 'map.label')}></div>
+      ${this.loadState === 'loading'
+        ? html`<div class="state loading" role="status" aria-live="polite">${t(lang, 'map.loading')}</div>`
+        : nothing}
+      ${this.loadState === 'error'
+        ? html`<div class="state error" role="alert">
+            <div>
+              <strong>${this.errorMessage}</strong>
+              <ul>
+                ${this.errorProblems.slice(0, 50).map((p) => html`<li>${p}</li>`)}
+              </ul>
+            </div>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  override addEventListener<K extends keyof ShanxiZonesMapEventMap>(
+    type: K,
+    listener: (this: ShanxiZonesMap, ev: ShanxiZonesMapEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | ((ev: Event) => unknown),
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener as EventListenerOrEventListenerObject, options);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shanxi-zones-map': ShanxiZonesMap;
+  }
+}

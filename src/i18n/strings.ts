@@ -1,0 +1,81 @@
+/**
+ * UI strings, keyed, in both languages. Data labels (statuses, levels, industries…) live in
+ * labels.ts; money and dates are formatted in src/data/format.ts.
+ */
+import type { Lang } from './labels.js';
+
+export type { Lang };
+
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+const zh = {
+  'map.label': '山西开发区与重大项目地图',
+  'map.loading': '正在加载地图与数据…',
+  'map.error': '无法显示地图',
+  'map.noWebgl': '此浏览器无法使用 WebGL，地图无法显示。',
+  'data.error': '数据加载失败',
+  'popup.zone': '所属开发区',
+  'popup.industry': '产业',
+  'popup.investment': '总投资',
+  'popup.output': '年产值',
+  'popup.capacity': '产能',
+  'popup.status': '状态',
+  'popup.level': '级别',
+  'popup.kind': '类型',
+  'popup.city': '所在地',
+  'popup.established': '设立',
+  'popup.area': '面积',
+  'popup.industries': '主导产业',
+  'popup.projects': '项目',
+  'popup.projectsSummary': '{count} 个项目，已披露投资合计 {total}',
+  'popup.sources': '来源',
+  'popup.placement': '位置',
+  'popup.history': '进展',
+  'popup.figures': '数据',
+  'popup.unverified': '未经来源核实',
+  'popup.close': '关闭',
+} as const;
+
+export type StringKey = keyof typeof zh;
+
+const en: Record<StringKey, string> = {
+  'map.label': "Map of Shanxi's development zones and major projects",
+  'map.loading': 'Loading the map and data…',
+  'map.error': 'The map cannot be shown',
+  'map.noWebgl': 'This browser cannot use WebGL, so the map cannot be drawn.',
+  'data.error': 'The data could not be loaded',
+  'popup.zone': 'Zone',
+  'popup.industry': 'Industry',
+  'popup.investment': 'Investment',
+  'popup.output': 'Annual output',
+  'popup.capacity': 'Capacity',
+  'popup.status': 'Status',
+  'popup.level': 'Level',
+  'popup.kind': 'Kind',
+  'popup.city': 'Location',
+  'popup.established': 'Established',
+  'popup.area': 'Area',
+  'popup.industries': 'Lead industries',
+  'popup.projects': 'Projects',
+  'popup.projectsSummary': '{count} projects, disclosed investment {total}',
+  'popup.sources': 'Sources',
+  'popup.placement': 'Placement',
+  'popup.history': 'History',
+  'popup.figures': 'Figures',
+  'popup.unverified': 'Not confirmed by a source',
+  'popup.close': 'Close',
+};
+
+const tables: Record<Lang, Record<StringKey, string>> = { zh, en };
+
+/** The string for `key` in `lang`, with `{name}` placeholders filled from `values`. */
+export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
+  return tables[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in values ? String(values[name]) : m,
+  );
+}
+
+/** `zh` unless the value is `en` (attributes are lenient: `en-GB`, `EN` → `en`). */
+export function parseLang(value: string | null | undefined): Lang {
+  return value?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}

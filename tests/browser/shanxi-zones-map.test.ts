@@ -1,0 +1,168 @@
+/**
+ * <shanxi-zones-map> in real headless Chromium, on the built explorer served from localhost.
+ */
+import { readFileSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ProjectCollection, ZoneCollection } from '../../src/data/schema.js';
+import { formatMoney } from '../../src/data/format.js';
+import { eventCount, isLocal, launch, openPage, renderedIds, waitForEvent, waitForIdle } from './browser.js';
+
+const zones = JSON.parse(readFileSync('data/zones.geojson', 'utf8')) as ZoneCollection;
+const projects = JSON.parse(readFileSync('data/projects.geojson', 'utf8')) as ProjectCollection;
+const cities = JSON.parse(readFileSync('geo/cities.geojson', 'utf8')) as {
+  features: { properties: { name_zh: string; name_en: string } }[];
+};
+
+const ZONE_LAYERS = ['zone-points', 'zone-areas'];
+const PROJECT_LAYERS = ['project-points'];
+
+/** The project with the largest disclosed investment: a figure that must appear in its popup. */
+const bigProject = [...projects.features]
+  .filter((p) => p.properties.investment_cny !== null)
+  .sort((a, b) => b.properties.investment_cny! - a.properties.investment_cny!)[0]!;
+
+/** Zooms in on a project, clicks it, and returns the popup's text. */
+async function clickProject(page: Page, id: string): Promise<string> {
+  const point = await page.evaluate(async (pid) => {
+    const el = document.querySelector('shanxi-zones-map') as unknown as {
+      map: {
+        jumpTo(o: object): void;
+        once(e: string, f: () => void): void;
+        project(c: [number, number]): { x: number; y: number };
+        getCanvas(): HTMLCanvasElement;
+      };
+      projects: ProjectCollection;
+    };
+    const f = el.projects.features.find((p) => p.properties.id === pid)!;
+    const center = f.geometry.coordinates as [number, number];
+    await new Promise<void>((resolve) => {
+      el.map.once('idle', () => resolve());
+      el.map.jumpTo({ center, zoom: 13 });
+    });
+    const rect = el.map.getCanvas().getBoundingClientRect();
+    const p = el.map.project(center);
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, id);
+  await page.mouse.click(point.x, point.y);
+  const popup = page.locator('shanxi-zones-map .maplibregl-popup');
+  await popup.waitFor({ timeout: 10_000 });
+  return (await popup.textContent()) ?? '';
+}
+
+describe('<shanxi-zones-map> in the explorer', () => {
+  let browser: Browser;
+  let page: Page;
+  let requests: string[];
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, requests, errors } = await openPage(browser, '/'));
+    await waitForEvent(page, 'ready');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('reaches ready with no request leaving localhost', async () => {
+    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.filter((r) => !isLocal(r))).toEqual([]);
+    expect(requests.some((r) => r.includes('zones') && r.includes('.geojson'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws every zone in data/zones.geojson', async () => {
+    const rendered = await renderedIds(page, ZONE_LAYERS);
+    expect(rendered).toEqual(zones.features.map((f) => f.properties.id).sort());
+  });
+
+  it('draws every project in data/projects.geojson', async () => {
+    const rendered = await renderedIds(page, PROJECT_LAYERS);
+    expect(rendered).toEqual(projects.features.map((f) => f.properties.id).sort());
+  });
+
+  it('labels the basemap with every city name in Chinese', async () => {
+    const names = await page.evaluate(() => {
+      const el = document.querySelector('shanxi-zones-map') as unknown as {
+        map: { queryRenderedFeatures(o: object): { properties: { name_zh: string } }[] };
+      };
+      return el.map.queryRenderedFeatures({ layers: ['city-labels'] }).map((f) => f.properties.name_zh);
+    });
+    expect(new Set(names)).toEqual(new Set(cities.features.map((c) => c.properties.name_zh)));
+  });
+
+  it('saves a screenshot', async () => {
+    mkdirSync('test-results', { recursive: true });
+    const png = await page.screenshot({ path: 'test-results/explorer-zh.png' });
+    expect(png.byteLength).toBeGreaterThan(20_000);
+  });
+
+  it('opens a popup with the investment when a project is clicked', async () => {
+    const text = await clickProject(page, bigProject.properties.id);
+    expect(text).toContain(bigProject.properties.name_zh);
+    expect(text).toContain(formatMoney(bigProject.properties.investment_cny, 'zh'));
+    const selects = await page.evaluate(() =>
+      (window as unknown as { __events: { type: string; detail: { id: string } }[] }).__events.filter((e) => e.type === 'select'),
+    );
+    expect(selects.at(-1)?.detail.id).toBe(bigProject.properties.id);
+    expect(await page.locator('shanxi-zones-map').getAttribute('selected')).toBe(bigProject.properties.id);
+    await page.screenshot({ path: 'test-results/popup-zh.png' });
+  });
+
+  it('hides the other layers\' projects when `industries` is set', async () => {
+    const layer = bigProject.properties.industry;
+    const expected = projects.features.filter((p) => p.properties.industry === layer).map((p) => p.properties.id).sort();
+    expect(expected.length).toBeLessThan(projects.features.length);
+    const before = await eventCount(page, 'filter-change');
+    await page.evaluate(() => {
+      const el = document.querySelector('shanxi-zones-map') as unknown as { map: { fitBounds(b: number[], o: object): void } };
+      el.map.fitBounds([110.1, 34.5, 114.6, 40.8], { animate: false });
+    });
+    await page.locator('shanxi-zones-map').evaluate((el, l) => el.setAttribute('industries', l), layer);
+    await waitForEvent(page, 'filter-change', before + 1);
+    await waitForIdle(page);
+    expect(await renderedIds(page, PROJECT_LAYERS)).toEqual(expected);
+    await page.locator('shanxi-zones-map').evaluate((el) => el.removeAttribute('industries'));
+    await waitForEvent(page, 'filter-change', before + 2);
+    await waitForIdle(page);
+    expect((await renderedIds(page, PROJECT_LAYERS)).length).toBe(projects.features.length);
+  });
+
+  it('switches labels and popups to English with lang="en"', async () => {
+    await page.locator('shanxi-zones-map').evaluate((el) => el.setAttribute('lang', 'en'));
+    await waitForIdle(page);
+    const field = await page.evaluate(() => {
+      const el = document.querySelector('shanxi-zones-map') as unknown as { map: { getLayoutProperty(l: string, p: string): unknown } };
+      return JSON.stringify(el.map.getLayoutProperty('city-labels', 'text-field'));
+    });
+    expect(field).toContain('name_en');
+    const text = await clickProject(page, bigProject.properties.id);
+    expect(text).toContain(bigProject.properties.name_en);
+    expect(text).toContain(formatMoney(bigProject.properties.investment_cny, 'en'));
+    await page.screenshot({ path: 'test-results/popup-en.png' });
+  });
+});
+
+describe('<shanxi-zones-map> when data cannot load', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a plain error naming the file', async () => {
+    const page = await browser.newPage();
+    await page.route(/projects.*\.geojson/, (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page.goto(new URL('/', (await import('./browser.js')).baseURL()).href);
+    const alert = page.locator('shanxi-zones-map [role="alert"]');
+    await alert.waitFor({ timeout: 30_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('数据加载失败');
+    expect(text).toMatch(/projects.*404/);
+  });
+});
