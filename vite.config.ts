@@ -1,4 +1,19 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Harness pages for browser tests of single components (tests/browser/pages/*.html), built
+ * beside the explorer only when the browser tests build the app.
+ */
+function testPages(): Record<string, string> {
+  if (!process.env.SZM_TEST_PAGES) return {};
+  const dir = 'tests/browser/pages';
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [`test-${f.replace(/\.html$/, '')}`, `${dir}/${f}`]),
+  );
+}
 
 export default defineConfig({
   // GeoJSON files (geo/ and data/) are fetched at run time as assets, not bundled into JS.
@@ -6,6 +21,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      input: { main: 'index.html', ...testPages() },
+    },
   },
   test: {
     projects: [

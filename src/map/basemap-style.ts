@@ -36,7 +36,7 @@ export const FONT_STACK = ['Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'M
 export const SHANXI_BOUNDS: [number, number, number, number] = [110.1, 34.5, 114.6, 40.8];
 
 export const PALETTE = {
-  background: '#dfe3e6',
+  background: '#eceae6',
   neighbour: '#eceae6',
   neighbourLine: '#c9c5bd',
   land: '#f8f6f1',
@@ -160,9 +160,9 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
         'text-field': name,
         'text-font': FONT_STACK,
         'text-size': ['interpolate', ['linear'], ['zoom'], 5, 12, 10, 16],
-        'text-offset': [0, -1.1],
+        'text-variable-anchor': ['bottom', 'left', 'right', 'top'],
+        'text-radial-offset': 0.6,
         'text-padding': 2,
-        'text-allow-overlap': false,
       },
       paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 },
     },

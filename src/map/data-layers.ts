@@ -19,6 +19,10 @@ export const PROJECTS_SOURCE = 'projects';
 /** Layers a click or hover can hit, by what they show. */
 export const ZONE_HIT_LAYERS = ['zone-points', 'zone-areas'] as const;
 export const PROJECT_HIT_LAYERS = ['project-points'] as const;
+export const CLUSTER_LAYER = 'project-clusters';
+
+/** Projects cluster up to this zoom; above it every project is its own point. */
+export const CLUSTER_MAX_ZOOM = 9;
 
 const FALLBACK_COLOR = '#777777';
 
@@ -40,6 +44,23 @@ function zoneLabelExpression(lang: Lang): ExpressionSpecification {
   ];
 }
 
+/** A cluster's label: its count and its summed disclosed investment (亿元 / CNY bn). */
+function clusterLabelExpression(lang: Lang): ExpressionSpecification {
+  const investment: ExpressionSpecification = ['get', 'investment'];
+  const amount: ExpressionSpecification =
+    lang === 'en'
+      ? ['concat', 'CNY ', ['to-string', ['/', ['round', ['/', investment, 1e8]], 10]], ' bn']
+      : ['concat', ['to-string', ['round', ['/', investment, 1e8]]], ' 亿元'];
+  return [
+    'case',
+    ['>', investment, 0],
+    ['format', ['to-string', ['get', 'point_count']], { 'font-scale': 1.1 }, '\n', {}, amount, { 'font-scale': 0.75 }],
+    ['to-string', ['get', 'point_count']],
+  ];
+}
+
+const isCluster: ExpressionSpecification = ['has', 'point_count'];
+const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isArea: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const selected = (id: string): ExpressionSpecification => ['==', ['get', 'id'], id];
@@ -77,9 +98,38 @@ function dataLayers(lang: Lang): LayerSpecification[] {
       },
     },
     {
+      id: CLUSTER_LAYER,
+      type: 'circle',
+      source: PROJECTS_SOURCE,
+      filter: isCluster,
+      paint: {
+        'circle-color': '#3d3a33',
+        'circle-opacity': 0.85,
+        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 14, 20, 20, 200, 28, 5000, 36],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: 'cluster-labels',
+      type: 'symbol',
+      source: PROJECTS_SOURCE,
+      filter: isCluster,
+      layout: {
+        'text-field': clusterLabelExpression(lang),
+        'text-font': FONT_STACK,
+        'text-size': 11,
+        'text-line-height': 1.1,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
       id: 'project-points',
       type: 'circle',
       source: PROJECTS_SOURCE,
+      filter: notCluster,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 4, 10, 8],
         'circle-color': industryColorExpression(),
@@ -91,7 +141,7 @@ function dataLayers(lang: Lang): LayerSpecification[] {
       id: 'selection',
       type: 'circle',
       source: PROJECTS_SOURCE,
-      filter: selected(''),
+      filter: ['all', notCluster, selected('')],
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 8, 10, 13],
         'circle-color': 'rgba(0,0,0,0)',
@@ -126,7 +176,19 @@ export function addDataLayers(
   lang: Lang,
 ): void {
   map.addSource(ZONES_SOURCE, { type: 'geojson', data: zones, promoteId: 'id' });
-  map.addSource(PROJECTS_SOURCE, { type: 'geojson', data: projects, promoteId: 'id' });
+  map.addSource(PROJECTS_SOURCE, {
+    type: 'geojson',
+    data: projects,
+    promoteId: 'id',
+    cluster: true,
+    clusterMaxZoom: CLUSTER_MAX_ZOOM,
+    clusterRadius: 36,
+    clusterMinPoints: 3,
+    clusterProperties: {
+      investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]],
+      undisclosed: ['+', ['case', ['==', ['typeof', ['get', 'investment_cny']], 'number'], 0, 1]],
+    },
+  });
   for (const layer of dataLayers(lang)) map.addLayer(layer);
 }
 
@@ -137,9 +199,10 @@ export function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureC
 
 /** Rings the selected project (or nothing for ''). */
 export function setSelectionRing(map: MapLibreMap, projectId: string): void {
-  if (map.getLayer('selection')) map.setFilter('selection', selected(projectId));
+  if (map.getLayer('selection')) map.setFilter('selection', ['all', notCluster, selected(projectId)]);
 }
 
 export function setDataLabelLanguage(map: MapLibreMap, lang: Lang): void {
   if (map.getLayer('zone-labels')) map.setLayoutProperty('zone-labels', 'text-field', zoneLabelExpression(lang));
+  if (map.getLayer('cluster-labels')) map.setLayoutProperty('cluster-labels', 'text-field', clusterLabelExpression(lang));
 }

@@ -16,6 +16,8 @@ import {
   type GeoUrls,
 } from './basemap-style.js';
 import {
+  CLUSTER_LAYER,
+  CLUSTER_MAX_ZOOM,
   PROJECTS_SOURCE,
   PROJECT_HIT_LAYERS,
   ZONES_SOURCE,
@@ -154,7 +156,8 @@ export class ZonesMapView {
     const anchor = anchorOf(geometry);
     if (fly) {
       if (geometry.type === 'Point') {
-        this.map.flyTo({ center: anchor, zoom: Math.max(this.map.getZoom(), kind === 'project' ? 10 : 9), essential: true });
+        const zoom = kind === 'project' ? CLUSTER_MAX_ZOOM + 2 : 9;
+        this.map.flyTo({ center: anchor, zoom: Math.max(this.map.getZoom(), zoom), essential: true });
       } else {
         this.map.fitBounds(bboxOf(geometry), { padding: 40, essential: true });
       }
@@ -196,6 +199,20 @@ export class ZonesMapView {
     this.map.remove();
   }
 
+  /** Zooms into the cluster under the point, if there is one. */
+  private async expandCluster(point: maplibregl.Point): Promise<boolean> {
+    if (!this.map.getLayer(CLUSTER_LAYER)) return false;
+    const [cluster] = this.map.queryRenderedFeatures(point, { layers: [CLUSTER_LAYER] });
+    if (!cluster) return false;
+    const source = this.map.getSource(PROJECTS_SOURCE) as maplibregl.GeoJSONSource;
+    const zoom = await source.getClusterExpansionZoom(cluster.properties.cluster_id as number);
+    this.map.easeTo({
+      center: (cluster.geometry as GeoJSON.Point).coordinates as [number, number],
+      zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1),
+    });
+    return true;
+  }
+
   private hit(point: maplibregl.PointLike): { kind: FeatureKind; id: string; source: string } | null {
     const [x, y] = Array.isArray(point) ? point : [(point as maplibregl.Point).x, (point as maplibregl.Point).y];
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [
@@ -213,7 +230,8 @@ export class ZonesMapView {
     return { kind, id: String(chosen.properties.id), source: chosen.source };
   }
 
-  private handleClick = (e: maplibregl.MapMouseEvent): void => {
+  private handleClick = async (e: maplibregl.MapMouseEvent): Promise<void> => {
+    if (await this.expandCluster(e.point)) return;
     const hit = this.hit(e.point);
     if (!hit) return;
     if (this.open(hit.kind, hit.id)) this.options.onPick(hit.kind, hit.id);
@@ -226,7 +244,8 @@ export class ZonesMapView {
       this.hovered = { source: hit.source, id: hit.id };
       this.map.setFeatureState(this.hovered, { hover: true });
     }
-    this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
+    const overCluster = !hit && this.map.getLayer(CLUSTER_LAYER) && this.map.queryRenderedFeatures(e.point, { layers: [CLUSTER_LAYER] }).length > 0;
+    this.map.getCanvas().style.cursor = hit || overCluster ? 'pointer' : '';
   };
 
   private clearHover = (): void => {

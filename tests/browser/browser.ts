@@ -108,3 +108,25 @@ export function isLocal(url: string): boolean {
   if (u.protocol === 'data:' || u.protocol === 'blob:') return true;
   return ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
 }
+
+/**
+ * Ids of the projects on screen: unclustered points plus the leaves of the clusters drawn.
+ */
+export async function renderedProjectIds(page: Page, selector = 'shanxi-zones-map'): Promise<string[]> {
+  return page.evaluate(async (sel) => {
+    type F = { properties: Record<string, unknown> };
+    const map = (document.querySelector(sel) as unknown as {
+      map: {
+        queryRenderedFeatures(o: { layers: string[] }): F[];
+        getSource(id: string): { getClusterLeaves(id: number, limit: number, offset: number): Promise<F[]> };
+      };
+    }).map;
+    const ids = new Set(map.queryRenderedFeatures({ layers: ['project-points'] }).map((f) => String(f.properties.id)));
+    const source = map.getSource('projects');
+    for (const c of map.queryRenderedFeatures({ layers: ['project-clusters'] })) {
+      const leaves = await source.getClusterLeaves(c.properties.cluster_id as number, Infinity, 0);
+      for (const leaf of leaves) ids.add(String(leaf.properties.id));
+    }
+    return [...ids].sort();
+  }, selector);
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ProjectCollection, ZoneCollection } from '../../src/data/schema.js';
 import { formatMoney } from '../../src/data/format.js';
-import { eventCount, isLocal, launch, openPage, renderedIds, waitForEvent, waitForIdle } from './browser.js';
+import { eventCount, isLocal, launch, openPage, renderedIds, renderedProjectIds, waitForEvent, waitForIdle } from './browser.js';
 
 const zones = JSON.parse(readFileSync('data/zones.geojson', 'utf8')) as ZoneCollection;
 const projects = JSON.parse(readFileSync('data/projects.geojson', 'utf8')) as ProjectCollection;
@@ -15,7 +15,6 @@ const cities = JSON.parse(readFileSync('geo/cities.geojson', 'utf8')) as {
 };
 
 const ZONE_LAYERS = ['zone-points', 'zone-areas'];
-const PROJECT_LAYERS = ['project-points'];
 
 /** The project with the largest disclosed investment: a figure that must appear in its popup. */
 const bigProject = [...projects.features]
@@ -78,8 +77,8 @@ describe('<shanxi-zones-map> in the explorer', () => {
     expect(rendered).toEqual(zones.features.map((f) => f.properties.id).sort());
   });
 
-  it('draws every project in data/projects.geojson', async () => {
-    const rendered = await renderedIds(page, PROJECT_LAYERS);
+  it('draws every project in data/projects.geojson, as a point or in a cluster', async () => {
+    const rendered = await renderedProjectIds(page);
     expect(rendered).toEqual(projects.features.map((f) => f.properties.id).sort());
   });
 
@@ -123,11 +122,11 @@ describe('<shanxi-zones-map> in the explorer', () => {
     await page.locator('shanxi-zones-map').evaluate((el, l) => el.setAttribute('industries', l), layer);
     await waitForEvent(page, 'filter-change', before + 1);
     await waitForIdle(page);
-    expect(await renderedIds(page, PROJECT_LAYERS)).toEqual(expected);
+    expect(await renderedProjectIds(page)).toEqual(expected);
     await page.locator('shanxi-zones-map').evaluate((el) => el.removeAttribute('industries'));
     await waitForEvent(page, 'filter-change', before + 2);
     await waitForIdle(page);
-    expect((await renderedIds(page, PROJECT_LAYERS)).length).toBe(projects.features.length);
+    expect((await renderedProjectIds(page)).length).toBe(projects.features.length);
   });
 
   it('switches labels and popups to English with lang="en"', async () => {

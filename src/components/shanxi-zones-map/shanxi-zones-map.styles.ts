@@ -8,7 +8,7 @@ export const elementStyles = css`
     min-height: 240px;
     font-family: var(--szm-font-family, system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif);
     color: var(--szm-text-color, #25221d);
-    background: var(--szm-background, #dfe3e6);
+    background: var(--szm-background, #eceae6);
     contain: layout;
   }
   :host([hidden]) {
@@ -29,11 +29,11 @@ export const elementStyles = css`
     pointer-events: none;
   }
   .state.loading {
-    background: color-mix(in srgb, var(--szm-background, #dfe3e6) 70%, transparent);
+    background: color-mix(in srgb, var(--szm-background, #eceae6) 70%, transparent);
   }
   .state.error {
     pointer-events: auto;
-    background: var(--szm-background, #dfe3e6);
+    background: var(--szm-background, #eceae6);
   }
   .state.error div {
     max-width: 36rem;
