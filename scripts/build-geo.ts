@@ -49,13 +49,15 @@ const mapshaper = require('mapshaper') as {
 /** Map extent: neighbours and rivers are clipped to it. */
 export const EXTENT: [number, number, number, number] = [107.5, 33, 117.5, 42.5];
 /** Polygon simplification: weighted Visvalingam, spherical, this resolution (metres). */
-const POLY_INTERVAL_M = 400;
+const POLY_INTERVAL_M = 350;
+/** Neighbours away from Shanxi are context only: coarser (arcs shared with Shanxi keep POLY_INTERVAL_M). */
+const NEIGHBOUR_INTERVAL_M = 1200;
 /** Coordinate rounding of polygons (degrees); 0.0001° ≈ 11 m. */
 const POLY_PRECISION = 0.0001;
 /** Neighbours: interior holes and detached parts smaller than this are dissolve artefacts (km²). */
 const NEIGHBOUR_MIN_RING_KM2 = 10;
 /** River simplification (Douglas-Peucker, metres) and rounding. */
-const RIVER_INTERVAL_M = 300;
+const RIVER_INTERVAL_M = 500;
 const RIVER_PRECISION = 0.0001;
 /** River pieces shorter than this after clipping are dropped (km). */
 const RIVER_MIN_KM = 15;
@@ -293,7 +295,7 @@ async function main(): Promise<void> {
       '-i polys.json name=polys',
       // Close slivers between units (echarts data has a few small cracks inside the neighbours).
       '-clean',
-      `-simplify weighted interval=${POLY_INTERVAL_M} keep-shapes`,
+      `-simplify weighted variable interval='kind === "county" ? ${POLY_INTERVAL_M} : ${NEIGHBOUR_INTERVAL_M}' keep-shapes`,
       "-filter 'kind === \"county\"' + name=counties",
       '-dissolve city target=counties + name=cities',
       '-dissolve target=counties + name=province',

@@ -1,5 +1,5 @@
 // Checks on the shipped base geography in geo/ (built by scripts/build-geo.ts).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,11 @@ describe('geo/ layers', () => {
         expect(name_en, `${name} ${JSON.stringify(f.properties)}`).toMatch(/^[A-Z][A-Za-zü' -]+$/u);
       }
     }
+  });
+
+  it('together stay within the ~600 kB budget', () => {
+    const bytes = Object.keys(layers).reduce((s, n) => s + statSync(path.join(geoDir, `${n}.geojson`)).size, 0);
+    expect(bytes).toBeLessThan(600_000);
   });
 
   it('all coordinates lie within 107–118°E, 32–43°N', () => {
