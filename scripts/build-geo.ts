@@ -486,6 +486,22 @@ async function main(): Promise<void> {
   });
   for (const s of seatsOutside) console.warn(`warning: county seat ${s.properties?.name_zh} outside its county`);
 
+  // Neighbour labels: one point each, inside the part of the province seen around Shanxi
+  // (a polygon's own labels repeat across tiles and fall outside the view).
+  const near = turf.bboxPolygon([109.2, 34.0, 115.6, 41.3]);
+  const neighbourLabels: Feature<Point>[] = neighbours.map((f) => {
+    const seen = turf.intersect(turf.featureCollection([f, near])) ?? f;
+    const parts = turf.flatten(seen).features.sort((a, b) => turf.area(b) - turf.area(a));
+    const biggest = parts[0]!;
+    let point = turf.centerOfMass(biggest);
+    if (!turf.booleanPointInPolygon(point, biggest)) point = turf.pointOnFeature(biggest);
+    return {
+      type: 'Feature',
+      properties: { ...f.properties },
+      geometry: roundGeometry(point.geometry, POLY_PRECISION),
+    };
+  });
+
   mkdirSync(outDir, { recursive: true });
   let total = 0;
   total += write('province.geojson', [province]);
@@ -494,6 +510,7 @@ async function main(): Promise<void> {
   total += write('places.geojson', [...citySeats, ...countySeats]);
   total += write('rivers.geojson', rivers);
   total += write('neighbours.geojson', neighbours);
+  total += write('neighbour-labels.geojson', neighbourLabels);
   console.log(`total ${(total / 1024).toFixed(1)} KB`);
   console.log(`province area ${Math.round(turf.area(province) / 1e6)} km²`);
 }

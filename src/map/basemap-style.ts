@@ -16,6 +16,7 @@ export interface GeoUrls {
   counties: string;
   rivers: string;
   neighbours: string;
+  neighbourLabels: string;
   places: string;
 }
 
@@ -26,6 +27,7 @@ export const DEFAULT_GEO_URLS: GeoUrls = {
   counties: new URL('../../geo/counties.geojson', import.meta.url).href,
   rivers: new URL('../../geo/rivers.geojson', import.meta.url).href,
   neighbours: new URL('../../geo/neighbours.geojson', import.meta.url).href,
+  neighbourLabels: new URL('../../geo/neighbour-labels.geojson', import.meta.url).href,
   places: new URL('../../geo/places.geojson', import.meta.url).href,
 };
 
@@ -133,7 +135,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
     {
       id: 'neighbour-labels',
       type: 'symbol',
-      source: 'neighbours',
+      source: 'neighbourLabels',
       layout: {
         'text-field': name,
         'text-font': FONT_STACK,
@@ -173,6 +175,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
     name: 'Shanxi offline basemap',
     sources: {
       neighbours: geojson(urls.neighbours),
+      neighbourLabels: geojson(urls.neighbourLabels),
       province: geojson(urls.province),
       cities: geojson(urls.cities),
       counties: geojson(urls.counties),
