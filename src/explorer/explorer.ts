@@ -1,53 +1,59 @@
 /**
- * The full-screen explorer page: the element, a language switch, and the view kept in the
- * page URL (`?lang=en&industries=new-energy&selected=…`) so a link reproduces it.
+ * The full-screen explorer page: the element, a language switch, and the view, filters and
+ * selection kept in the page URL so that a link reproduces them.
  */
 import '../index.js';
 import type { ShanxiZonesMap } from '../components/shanxi-zones-map/shanxi-zones-map.js';
 import { parseLang, t } from '../i18n/strings.js';
+import { attributesFromParams, paramsFromState } from './permalink.js';
 
-const map = document.querySelector<ShanxiZonesMap>('#map')!;
+const element = document.querySelector<ShanxiZonesMap>('#map')!;
 const title = document.querySelector<HTMLElement>('#title')!;
 const buttons = document.querySelectorAll<HTMLButtonElement>('.lang-switch button');
 
-/** Attributes mirrored in the URL. */
-const URL_ATTRIBUTES = ['lang', 'industries', 'statuses', 'selected'] as const;
-
-function restoreFromUrl(): void {
-  const params = new URLSearchParams(location.search);
-  for (const name of URL_ATTRIBUTES) {
-    const value = params.get(name);
-    if (value !== null) map.setAttribute(name, name === 'lang' ? parseLang(value) : value);
-  }
-}
+/** Whether the user has moved the map (only then does the URL carry a view). */
+let moved = false;
 
 async function writeUrl(): Promise<void> {
-  await map.updateComplete; // attributes reflect after the update that follows an event
-  const params = new URLSearchParams();
-  for (const name of URL_ATTRIBUTES) {
-    const value = map.getAttribute(name);
-    if (value && !(name === 'lang' && value === 'zh')) params.set(name, value);
-  }
+  await element.updateComplete; // attributes reflect in the update that follows an event
+  const map = element.map;
+  const center = map?.getCenter();
+  const params = paramsFromState({
+    filters: element.filters,
+    lang: parseLang(element.lang),
+    selected: element.selected,
+    ...(moved && center && map ? { center: [center.lng, center.lat] as [number, number], zoom: map.getZoom() } : {}),
+  });
   const query = params.toString();
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
 function showLanguage(): void {
-  const lang = parseLang(map.lang);
+  const lang = parseLang(element.lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   title.textContent = t(lang, 'map.label');
   document.title = lang === 'zh' ? '山西开发区与重大项目地图' : 'Shanxi development zones map';
   for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
 }
 
-restoreFromUrl();
+const initial = attributesFromParams(new URLSearchParams(location.search));
+for (const [name, value] of Object.entries(initial)) element.setAttribute(name, value);
+moved = 'center' in initial;
 showLanguage();
+
 for (const b of buttons) {
   b.addEventListener('click', () => {
-    map.lang = b.dataset.lang ?? 'zh';
+    element.lang = b.dataset.lang ?? 'zh';
     showLanguage();
     void writeUrl();
   });
 }
-map.addEventListener('select', () => void writeUrl());
-map.addEventListener('filter-change', () => void writeUrl());
+element.addEventListener('select', () => void writeUrl());
+element.addEventListener('filter-change', () => void writeUrl());
+element.addEventListener('ready', () => {
+  element.map?.on('moveend', (e) => {
+    if (!(e as { originalEvent?: Event }).originalEvent && !moved) return; // the first fit is not the user's
+    moved = true;
+    void writeUrl();
+  });
+});

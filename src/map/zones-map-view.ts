@@ -33,6 +33,8 @@ export type FeatureKind = 'zone' | 'project';
 export interface ZonesMapViewOptions {
   lang: Lang;
   geoUrls?: GeoUrls;
+  /** Where to start; all of Shanxi when null. */
+  initialView?: { center: [number, number]; zoom: number } | null;
   /** Called when the user picks a feature on the map, or closes its popup (null). */
   onPick: (kind: FeatureKind | null, id: string | null) => void;
   /** Builds the popup content of a feature. */
@@ -81,8 +83,7 @@ export class ZonesMapView {
       this.map = new maplibregl.Map({
         container,
         style: basemapStyle(options.lang, options.geoUrls ?? DEFAULT_GEO_URLS),
-        bounds: SHANXI_BOUNDS,
-        fitBoundsOptions: { padding: 16 },
+        ...(options.initialView ?? { bounds: SHANXI_BOUNDS, fitBoundsOptions: { padding: 16 } }),
         maxBounds: [104, 31, 121, 44],
         minZoom: 4.5,
         maxZoom: 14,
@@ -137,6 +138,12 @@ export class ZonesMapView {
       this.map.once('idle', () => resolve());
       this.map.triggerRepaint();
     });
+  }
+
+  /** Moves to a view, or back to all of Shanxi for null. */
+  jumpTo(view: { center: [number, number]; zoom: number } | null): void {
+    if (view) this.map.jumpTo(view);
+    else this.map.fitBounds(SHANXI_BOUNDS, { padding: 16, animate: false });
   }
 
   setLang(lang: Lang): void {

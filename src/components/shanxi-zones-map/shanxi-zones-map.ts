@@ -5,7 +5,7 @@ import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { DataLoadError, fetchJson } from '../../data/load.js';
-import { EMPTY_FILTERS, filterProjects, filterZones, parseList, type Filters } from '../../data/filter.js';
+import { filterProjects, filterZones, filtersFromParams, type Filters } from '../../data/filter.js';
 import { zoneSummary } from '../../data/stats.js';
 import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
 import { checkDataset } from '../../data/dataset.js';
@@ -22,6 +22,17 @@ export const DEFAULT_ZONES_URL = new URL('../../../data/zones.geojson', import.m
 export const DEFAULT_PROJECTS_URL = new URL('../../../data/projects.geojson', import.meta.url).href;
 
 type LoadState = 'loading' | 'ready' | 'error';
+
+/** The properties that hold filters. */
+const FILTER_PROPERTIES = ['industries', 'statuses', 'cities', 'levels', 'zoneIds', 'investmentMin', 'investmentMax', 'q'] as const;
+
+/** `center="lng,lat"` and `zoom="z"` as a view, or null where they don't make one. */
+export function parseView(center: string, zoom: string): { center: [number, number]; zoom: number } | null {
+  const [lng, lat] = center.split(',').map((v) => Number(v.trim()));
+  const z = Number(zoom);
+  if (!Number.isFinite(lng) || !Number.isFinite(lat) || Math.abs(lat!) > 85 || Math.abs(lng!) > 180) return null;
+  return { center: [lng!, lat!], zoom: Number.isFinite(z) && zoom.trim() !== '' ? z : 9 };
+}
 
 /**
  * Shanxi's development zones and their major projects on an offline map of Shanxi.
@@ -51,6 +62,30 @@ export class ShanxiZonesMap extends LitElement {
 
   /** Comma-separated project statuses to show; empty shows all. */
   @property({ reflect: true }) statuses = '';
+
+  /** Comma-separated prefectures in Chinese (e.g. `长治市,晋城市`); empty shows all. */
+  @property({ reflect: true }) cities = '';
+
+  /** Comma-separated zone levels (`national`, `provincial`…); empty shows all. */
+  @property({ reflect: true }) levels = '';
+
+  /** Comma-separated zone ids: only these zones and their projects. */
+  @property({ reflect: true, attribute: 'zone-ids' }) zoneIds = '';
+
+  /** Lowest total investment shown, in yuan (projects with no disclosed figure are hidden). */
+  @property({ reflect: true, attribute: 'investment-min' }) investmentMin = '';
+
+  /** Highest total investment shown, in yuan. */
+  @property({ reflect: true, attribute: 'investment-max' }) investmentMax = '';
+
+  /** Free-text filter on project and zone names (Chinese, English or pinyin). */
+  @property({ reflect: true }) q = '';
+
+  /** Initial map centre as `lng,lat` (default: all of Shanxi). */
+  @property({ reflect: true }) center = '';
+
+  /** Initial zoom (with `center`). */
+  @property({ reflect: true }) zoom = '';
 
   /** A zone or project id: the map flies there and opens its popup. */
   @property({ reflect: true }) selected = '';
@@ -89,13 +124,33 @@ export class ShanxiZonesMap extends LitElement {
     return this.projectData;
   }
 
-  /** The filters the attributes describe. */
+  /** The filters the attributes describe (unknown values dropped). */
   get filters(): Filters {
-    return {
-      ...EMPTY_FILTERS,
-      industries: parseList(this.industries) as Filters['industries'],
-      statuses: parseList(this.statuses) as Filters['statuses'],
-    };
+    const params = new URLSearchParams();
+    const set = (key: string, value: string) => value.trim() && params.set(key, value);
+    set('industries', this.industries);
+    set('statuses', this.statuses);
+    set('cities', this.cities);
+    set('levels', this.levels);
+    set('zones', this.zoneIds);
+    set('min', this.investmentMin);
+    set('max', this.investmentMax);
+    set('q', this.q);
+    return filtersFromParams(params);
+  }
+
+  /** Sets some filters (the attributes follow, and `filter-change` is dispatched). */
+  setFilters(patch: Partial<Filters>): void {
+    const list = (v: readonly string[] | undefined, current: string) => (v === undefined ? current : v.join(','));
+    const amount = (v: number | null | undefined, current: string) => (v === undefined ? current : v === null ? '' : String(v));
+    this.industries = list(patch.industries, this.industries);
+    this.statuses = list(patch.statuses, this.statuses);
+    this.cities = list(patch.cities, this.cities);
+    this.levels = list(patch.levels, this.levels);
+    this.zoneIds = list(patch.zoneIds, this.zoneIds);
+    this.investmentMin = amount(patch.investmentMin, this.investmentMin);
+    this.investmentMax = amount(patch.investmentMax, this.investmentMax);
+    this.q = patch.query ?? this.q;
   }
 
   private get language(): Lang {
@@ -123,7 +178,8 @@ export class ShanxiZonesMap extends LitElement {
       const current = this.currentSelection();
       if (current) this.view.refreshPopup(current.kind, current.id);
     }
-    if (changed.has('industries') || changed.has('statuses')) this.applyFilters();
+    if (FILTER_PROPERTIES.some((p) => changed.has(p))) this.applyFilters();
+    if (changed.has('center') || changed.has('zoom')) this.view.jumpTo(parseView(this.center, this.zoom));
     if (changed.has('selected') && this.selected !== this.pickedOnMap) this.openSelected(true);
     if ((changed.has('zonesSrc') && changed.get('zonesSrc') !== undefined) || (changed.has('projectsSrc') && changed.get('projectsSrc') !== undefined)) {
       this.stop();
@@ -141,6 +197,7 @@ export class ShanxiZonesMap extends LitElement {
     try {
       this.view = new ZonesMapView(container, {
         lang: this.language,
+        initialView: parseView(this.center, this.zoom),
         onPick: (kind, id) => this.handlePick(kind, id),
         popupContent: (kind, id) => this.popupContent(kind, id),
       });

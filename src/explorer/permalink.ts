@@ -1,0 +1,50 @@
+/**
+ * The explorer's permalink: the element's view, filters and selection as URL parameters and
+ * back. A link reproduces what its author saw.
+ */
+import { filtersFromParams, filtersToParams, type Filters } from '../data/filter.js';
+
+/** URL parameter → element attribute, for the parameters that name filters. */
+const FILTER_ATTRIBUTES: Record<string, string> = {
+  industries: 'industries',
+  statuses: 'statuses',
+  cities: 'cities',
+  levels: 'levels',
+  zones: 'zone-ids',
+  min: 'investment-min',
+  max: 'investment-max',
+  q: 'q',
+};
+
+/** Parameters copied to attributes of the same name. */
+const PLAIN = ['lang', 'selected', 'center', 'zoom'] as const;
+
+export interface PermalinkState {
+  filters: Filters;
+  lang: string;
+  selected: string;
+  center?: [number, number];
+  zoom?: number;
+}
+
+/** The element attributes a URL's parameters ask for (unknown filter values dropped). */
+export function attributesFromParams(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of filtersToParams(filtersFromParams(params))) out[FILTER_ATTRIBUTES[key]!] = value;
+  for (const key of PLAIN) {
+    const value = params.get(key);
+    if (value !== null && value.trim() !== '') out[key] = value.trim();
+  }
+  if (out.lang && out.lang !== 'en') delete out.lang;
+  return out;
+}
+
+/** The URL parameters of a state: filters first, then language, selection and view. */
+export function paramsFromState(state: PermalinkState): URLSearchParams {
+  const params = filtersToParams(state.filters);
+  if (state.lang === 'en') params.set('lang', 'en');
+  if (state.selected) params.set('selected', state.selected);
+  if (state.center) params.set('center', state.center.map((v) => v.toFixed(4)).join(','));
+  if (state.zoom !== undefined) params.set('zoom', state.zoom.toFixed(2));
+  return params;
+}
