@@ -1,0 +1,130 @@
+import { css } from 'lit';
+
+export const listStyles = css`
+  :host {
+    display: block;
+    --_max-height: var(--szm-list-max-height, 28rem);
+    --_font-size: var(--szm-list-font-size, 0.875rem);
+    --_text-color: var(--szm-list-text-color, #25221d);
+    --_muted-color: var(--szm-list-muted-color, #5f5a52);
+    --_background: var(--szm-list-background, #fff);
+    --_border-color: var(--szm-list-border-color, #d8d4cc);
+    --_hover-background: var(--szm-list-hover-background, #f2efe9);
+    --_highlight-background: var(--szm-list-highlight-background, #fff3c4);
+    --_selected-background: var(--szm-list-selected-background, #e3ecfa);
+    --_accent-color: var(--szm-list-accent-color, #1f5fb8);
+    --_focus-color: var(--szm-list-focus-color, #1f5fb8);
+    font-size: var(--_font-size);
+    color: var(--_text-color);
+    line-height: 1.35;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .bar {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 0.4rem;
+    margin-bottom: 0.4rem;
+    color: var(--_muted-color);
+  }
+  select {
+    font: inherit;
+    color: var(--_text-color);
+    padding: 0.2rem 0.3rem;
+    border: 1px solid var(--_border-color);
+    border-radius: 4px;
+    background: var(--_background);
+  }
+  select:focus-visible {
+    outline: 2px solid var(--_focus-color);
+    outline-offset: 1px;
+  }
+  .box {
+    max-height: var(--_max-height);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    border: 1px solid var(--_border-color);
+    border-radius: 6px;
+    background: var(--_background);
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .heading {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    padding: 0.3rem 0.6rem;
+    font-weight: 600;
+    font-size: 0.8em;
+    color: var(--_muted-color);
+    background: color-mix(in srgb, var(--_background) 88%, var(--_border-color));
+    border-bottom: 1px solid var(--_border-color);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: 0.45rem;
+    padding: 0.4rem 0.6rem;
+    border-bottom: 1px solid color-mix(in srgb, var(--_border-color) 50%, transparent);
+    border-left: 3px solid transparent;
+    cursor: pointer;
+    scroll-margin-top: 2rem;
+    /* Rows far off screen are not laid out or painted: keeps ~1000 rows cheap. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 3.2rem;
+    overflow-wrap: anywhere;
+  }
+  .row:hover {
+    background: var(--_hover-background);
+  }
+  .row.hl {
+    background: var(--_highlight-background);
+    border-left-color: #c99a00;
+  }
+  .row[aria-selected='true'] {
+    background: var(--_selected-background);
+    border-left-color: var(--_accent-color);
+  }
+  .row[aria-selected='true'] .name {
+    color: var(--_accent-color);
+  }
+  .row:focus-visible {
+    outline: 2px solid var(--_focus-color);
+    outline-offset: -2px;
+  }
+  .swatch {
+    grid-row: 1;
+    width: 0.7rem;
+    height: 0.7rem;
+    margin-top: 0.25rem;
+    border-radius: 2px;
+    background: var(--c, #888);
+  }
+  .zone .swatch {
+    border-radius: 50%;
+    background: transparent;
+    border: 2px solid var(--_muted-color);
+    box-sizing: border-box;
+  }
+  .name {
+    font-weight: 600;
+  }
+  .meta,
+  .detail {
+    grid-column: 2;
+    font-size: 0.88em;
+    color: var(--_muted-color);
+  }
+  .empty {
+    margin: 0;
+    padding: 0.8rem;
+    color: var(--_muted-color);
+    border: 1px dashed var(--_border-color);
+    border-radius: 6px;
+  }
+`;
