@@ -1,0 +1,275 @@
+/**
+ * The validator: the shipped data passes, and each kind of broken copy (made here from the real
+ * data by one mutation, or read from tests/fixtures/) yields a problem naming the right id and field.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import {
+  formatProblem,
+  isHttpUrl,
+  isPartialDate,
+  parseDataText,
+  validateDataset,
+  validateProjects,
+  validateZones,
+  type Problem,
+} from '../../src/data/validate.js';
+import { MAX_PROJECT_DISTANCE_KM, validateGeography } from '../../src/data/validate-geo.js';
+
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const ZONES = read('data/zones.geojson');
+const PROJECTS = read('data/projects.geojson');
+const GEO = { province: read('geo/province.geojson') as FeatureCollection, cities: read('geo/cities.geojson') as FeatureCollection };
+const ZF = 'data/zones.geojson';
+const PF = 'data/projects.geojson';
+
+type Json = { type: string; features: { type: string; properties: Record<string, any>; geometry: any }[] };
+const clone = (): { zones: Json; projects: Json } => ({ zones: structuredClone(ZONES), projects: structuredClone(PROJECTS) });
+const zoneOf = (d: { zones: Json }, id: string) => d.zones.features.find((f) => f.properties.id === id)!;
+const projectOf = (d: { projects: Json }, id: string) => d.projects.features.find((f) => f.properties.id === id)!;
+
+/** All problems of a (possibly mutated) dataset: schema and geography. */
+function check(d: { zones: unknown; projects: unknown }): Problem[] {
+  return [...validateDataset(d.zones, d.projects), ...validateGeography(d.zones, d.projects, GEO)];
+}
+
+function expectProblem(problems: Problem[], want: { file?: string; id: string | null; field: string | RegExp; message?: RegExp }) {
+  const hit = problems.find(
+    (p) =>
+      p.id === want.id &&
+      (want.file === undefined || p.file === want.file) &&
+      (typeof want.field === 'string' ? p.field === want.field : want.field.test(p.field ?? '')) &&
+      (want.message === undefined || want.message.test(p.message)),
+  );
+  expect(hit, `expected a problem ${JSON.stringify({ ...want, field: String(want.field), message: String(want.message) })} in:\n${problems.map(formatProblem).join('\n')}`).toBeDefined();
+}
+
+describe('shipped data', () => {
+  it('validates with zero problems', () => {
+    const problems = check({ zones: ZONES, projects: PROJECTS });
+    expect(problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('broken copies', () => {
+  it('not JSON', () => {
+    const r = parseDataText(readFileSync('tests/fixtures/not-json.geojson', 'utf8'), 'tests/fixtures/not-json.geojson');
+    expect(r.problem).not.toBeNull();
+    expect(formatProblem(r.problem!)).toMatch(/^tests\/fixtures\/not-json\.geojson: -: -: not valid JSON/);
+  });
+
+  it('empty file', () => {
+    const r = parseDataText(readFileSync('tests/fixtures/empty.geojson', 'utf8'), 'empty.geojson');
+    expect(r.problem?.message).toBe('the file is empty');
+    expect(parseDataText('  \n', 'x').problem?.message).toBe('the file is empty');
+  });
+
+  it('a BOM is noted, stripped, and the file still validated', () => {
+    const r = parseDataText(readFileSync('tests/fixtures/bom-zones.geojson', 'utf8'), 'bom-zones.geojson');
+    expect(r.problem).toBeNull();
+    expect(r.note).toMatch(/byte-order mark/);
+    expect(validateZones(r.json, 'bom-zones.geojson')).toEqual([]);
+    // and a broken file behind a BOM is still reported
+    const broken = parseDataText('\ufeff{"type":"FeatureCollection","features":[]}', 'b.geojson');
+    expect(validateZones(broken.json, 'b.geojson').map((p) => p.message)).toContain('the collection is empty');
+  });
+
+  it('wrong geometry type', () => {
+    const d = clone();
+    projectOf(d, 'cz-taihang-data-lake').geometry = { type: 'LineString', coordinates: [[113.1, 36.2], [113.2, 36.3]] };
+    expectProblem(check(d), { file: PF, id: 'cz-taihang-data-lake', field: 'geometry.type', message: /LineString/ });
+    const fixture = read('tests/fixtures/projects-wrong-geometry.geojson');
+    expectProblem(validateProjects(fixture, 'f.geojson', ZONES), { id: 'll-55mw-hydrogen', field: 'geometry.type' });
+  });
+
+  it('an invented outline (a polygon without member-counties)', () => {
+    const d = clone();
+    zoneOf(d, 'qingxu-edz').geometry = { type: 'Polygon', coordinates: [[[112.3, 37.6], [112.4, 37.6], [112.4, 37.7], [112.3, 37.6]]] };
+    expectProblem(check(d), { id: 'qingxu-edz', field: 'geometry.type', message: /member-counties/ });
+  });
+
+  it('missing field', () => {
+    const d = clone();
+    delete zoneOf(d, 'jincheng-etdz').properties.name_zh;
+    delete projectOf(d, 'cz-zhongji-hydrogen-base').properties.status_date;
+    const problems = check(d);
+    expectProblem(problems, { file: ZF, id: 'jincheng-etdz', field: 'name_zh', message: /missing/ });
+    expectProblem(problems, { file: PF, id: 'cz-zhongji-hydrogen-base', field: 'status_date', message: /missing/ });
+  });
+
+  it('wrong type', () => {
+    const d = clone();
+    projectOf(d, 'cz-zhongji-hydrogen-base').properties.investment_cny = '49.4亿元';
+    zoneOf(d, 'yangquan-htz').properties.verified = 'yes';
+    const problems = check(d);
+    expectProblem(problems, { id: 'cz-zhongji-hydrogen-base', field: 'investment_cny', message: /expected a finite number/ });
+    expectProblem(problems, { id: 'yangquan-htz', field: 'verified', message: /true or false/ });
+  });
+
+  it('unknown enum values and industry ids', () => {
+    const d = clone();
+    projectOf(d, 'trz-jinko-56gw-base').properties.status = 'finished';
+    projectOf(d, 'trz-jinko-56gw-base').properties.history[0].status = 'finished';
+    projectOf(d, 'yq-baidu-cloud-expansion').properties.industry = 'cloud';
+    zoneOf(d, 'linfen-edz').properties.level = 'county';
+    zoneOf(d, 'linfen-edz').properties.industries = ['new-energy', 'mining'];
+    const problems = check(d);
+    expectProblem(problems, { id: 'trz-jinko-56gw-base', field: 'status', message: /"finished" is not one of planned/ });
+    expectProblem(problems, { id: 'trz-jinko-56gw-base', field: 'history[0].status' });
+    expectProblem(problems, { id: 'yq-baidu-cloud-expansion', field: 'industry' });
+    expectProblem(problems, { id: 'linfen-edz', field: 'level' });
+    expectProblem(problems, { id: 'linfen-edz', field: 'industries[1]', message: /not an industry layer id/ });
+  });
+
+  it('unknown field (a typo)', () => {
+    const d = clone();
+    projectOf(d, 'cz-cps-lfp-cathode').properties.investment = 1;
+    expectProblem(check(d), { id: 'cz-cps-lfp-cathode', field: 'investment', message: /unknown field/ });
+  });
+
+  it('NaN coordinate', () => {
+    const d = clone();
+    projectOf(d, 'cz-5g-electronics-base').geometry.coordinates = [NaN, 36.2];
+    expectProblem(check(d), { id: 'cz-5g-electronics-base', field: 'geometry.coordinates', message: /longitude is NaN, not a finite number/ });
+  });
+
+  it('out-of-range coordinate', () => {
+    const d = clone();
+    zoneOf(d, 'houma-edz').geometry.coordinates = [211.37, 35.62];
+    expectProblem(check(d), { id: 'houma-edz', field: 'geometry.coordinates', message: /out of range/ });
+  });
+
+  it('swapped longitude and latitude (lands outside Shanxi)', () => {
+    const d = clone();
+    const f = projectOf(d, 'lf-zhongpin-cold-chain');
+    f.geometry.coordinates = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+    expectProblem(check(d), { id: 'lf-zhongpin-cold-chain', field: 'geometry.coordinates', message: /swapped/ });
+  });
+
+  it('a point outside Shanxi, and one in the wrong city', () => {
+    const d = clone();
+    projectOf(d, 'qx-yaxin-solvents').geometry.coordinates = [116.4, 39.9]; // Beijing
+    zoneOf(d, 'changzhi-htz').geometry.coordinates = [112.55, 37.86]; // Taiyuan
+    const problems = check(d);
+    expectProblem(problems, { file: PF, id: 'qx-yaxin-solvents', field: 'geometry.coordinates', message: /outside Shanxi/ });
+    expectProblem(problems, { file: ZF, id: 'changzhi-htz', field: 'geometry.coordinates', message: /not in 长治市/ });
+  });
+
+  it(`a project more than ${MAX_PROJECT_DISTANCE_KM} km from its zone`, () => {
+    const d = clone();
+    projectOf(d, 'll-3mw-green-hydrogen-station').geometry.coordinates = [111.5, 37.3]; // Lüliang city, far from Lishi
+    expectProblem(check(d), { id: 'll-3mw-green-hydrogen-station', field: 'geometry.coordinates', message: /km from its zone lvliang-etdz/ });
+  });
+
+  it('duplicate id', () => {
+    const d = clone();
+    d.zones.features.push(structuredClone(zoneOf(d, 'xinzhou-edz')));
+    d.projects.features[1]!.properties.id = d.projects.features[0]!.properties.id;
+    const problems = check(d);
+    expectProblem(problems, { file: ZF, id: 'xinzhou-edz', field: 'id', message: /duplicate id/ });
+    expectProblem(problems, { file: PF, id: d.projects.features[0]!.properties.id, field: 'id', message: /duplicate id/ });
+  });
+
+  it('unresolved zone_id and parent_id', () => {
+    const d = clone();
+    projectOf(d, 'jc-jinshi-equipment-park').properties.zone_id = 'jincheng-edz';
+    zoneOf(d, 'taiyuan-htz').properties.parent_id = 'shanxi-zgq';
+    const problems = check(d);
+    expectProblem(problems, { id: 'jc-jinshi-equipment-park', field: 'zone_id', message: /not in the zones file/ });
+    expectProblem(problems, { id: 'taiyuan-htz', field: 'parent_id', message: /not a zone in this file/ });
+  });
+
+  it('figure without a source, or with a source the zone does not cite', () => {
+    const d = clone();
+    delete zoneOf(d, 'changzhi-htz').properties.figures[0].source;
+    zoneOf(d, 'yangquan-htz').properties.figures[0].source = '009_0000000000000000.txt';
+    const problems = check(d);
+    expectProblem(problems, { id: 'changzhi-htz', field: 'figures[0].source', message: /must name its source/ });
+    expectProblem(problems, { id: 'yangquan-htz', field: 'figures[0].source', message: /not the ref of one of this zone's sources/ });
+  });
+
+  it('a project figure no source supports', () => {
+    const d = clone();
+    for (const s of projectOf(d, 'trz-taishan-glass-fibre').properties.sources) s.fields = (s.fields ?? []).filter((f: string) => f !== 'investment_cny');
+    expectProblem(check(d), { id: 'trz-taishan-glass-fibre', field: 'investment_cny', message: /no source lists investment_cny/ });
+  });
+
+  it('javascript: URL', () => {
+    const d = clone();
+    projectOf(d, 'cz-taihang-data-lake').properties.sources[0].url = 'javascript:alert(1)';
+    zoneOf(d, 'datong-etdz').properties.sources[0].ref = 'javascript:alert(1)';
+    const problems = check(d);
+    expectProblem(problems, { id: 'cz-taihang-data-lake', field: 'sources[0].url', message: /not an http\(s\) URL/ });
+    expectProblem(problems, { id: 'datong-etdz', field: 'sources[0].ref' });
+    expect(isHttpUrl('http://www.zggxqzz.cn/a.html')).toBe(true);
+    expect(isHttpUrl('data:text/html,x')).toBe(false);
+  });
+
+  it('empty collection', () => {
+    const d = clone();
+    d.projects.features = [];
+    expectProblem(check(d), { file: PF, id: null, field: 'features', message: /empty/ });
+    expectProblem(validateZones({ type: 'Feature' }, ZF), { id: null, field: 'type', message: /FeatureCollection/ });
+  });
+
+  it('bad dates', () => {
+    const d = clone();
+    projectOf(d, 'cz-taihang-data-lake').properties.status_date = '2021-13';
+    projectOf(d, 'cz-taihang-data-lake').properties.history[0].date = '2021-13';
+    zoneOf(d, 'qingxu-edz').properties.established = '2018年';
+    zoneOf(d, 'changzhi-htz').properties.figures[0].as_of = '2021-02-30';
+    const problems = check(d);
+    expectProblem(problems, { id: 'cz-taihang-data-lake', field: 'status_date', message: /not a date/ });
+    expectProblem(problems, { id: 'qingxu-edz', field: 'established' });
+    expectProblem(problems, { id: 'changzhi-htz', field: 'figures[0].as_of' });
+    expect(['2021', '2021-08', '2024-02-29'].every(isPartialDate)).toBe(true);
+    expect(['21', '2021-8', '2023-02-29', '2021/08'].some(isPartialDate)).toBe(false);
+  });
+
+  it('a current status that is not the newest report', () => {
+    const d = clone();
+    const p = projectOf(d, 'cz-semiconductor-optoelectronics-park').properties;
+    p.status = 'under-construction';
+    p.status_date = '2021-08';
+    expectProblem(check(d), { id: 'cz-semiconductor-optoelectronics-park', field: 'status_date', message: /newest history event/ });
+  });
+
+  it('formats a problem as one line', () => {
+    expect(formatProblem({ file: 'a.geojson', id: 'x', field: 'y', message: 'z' })).toBe('a.geojson: x: y: z');
+    expect(formatProblem({ file: 'a.geojson', id: null, field: null, message: 'z' })).toBe('a.geojson: -: -: z');
+  });
+});
+
+describe('npm run validate (CLI)', () => {
+  const run = (...files: string[]): { code: number; out: string } => {
+    try {
+      return { code: 0, out: execFileSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', ...files], { encoding: 'utf8' }) };
+    } catch (e) {
+      const err = e as { status: number; stdout: string };
+      return { code: err.status, out: err.stdout };
+    }
+  };
+  it('passes the shipped data', () => {
+    const r = run();
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^OK: \d+ zones, \d+ projects, no problems/m);
+  });
+  it('gives one clear line for a file that is not JSON or empty, and exits 1', () => {
+    const r = run('tests/fixtures/not-json.geojson', 'tests/fixtures/empty.geojson');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^tests\/fixtures\/not-json\.geojson: -: -: not valid JSON: .+$/m);
+    expect(r.out).toMatch(/^tests\/fixtures\/empty\.geojson: -: -: the file is empty$/m);
+  });
+  it('accepts a BOM with a note and still validates', () => {
+    const r = run('tests/fixtures/bom-zones.geojson');
+    expect(r.out).toMatch(/byte-order mark/);
+    expect(r.code).toBe(0);
+  });
+  it('sorts a projects file by content and reports its problems', () => {
+    const r = run('tests/fixtures/projects-wrong-geometry.geojson');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/projects-wrong-geometry\.geojson: ll-55mw-hydrogen: geometry\.type: /);
+  });
+}, 60_000);
