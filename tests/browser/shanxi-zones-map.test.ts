@@ -142,6 +142,10 @@ describe('<shanxi-zones-map> in the explorer', () => {
     expect(text).toContain(formatMoney(bigProject.properties.investment_cny, 'en'));
     await page.screenshot({ path: 'test-results/popup-en.png' });
   });
+
+  it('logged no page error in all of the above', () => {
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('<shanxi-zones-map> when data cannot load', () => {

@@ -27,11 +27,12 @@ type LoadState = 'loading' | 'ready' | 'error';
 const FILTER_PROPERTIES = ['industries', 'statuses', 'cities', 'levels', 'zoneIds', 'investmentMin', 'investmentMax', 'q'] as const;
 
 /** `center="lng,lat"` and `zoom="z"` as a view, or null where they don't make one. */
-export function parseView(center: string, zoom: string): { center: [number, number]; zoom: number } | null {
+export function parseView(center: string | null, zoom: string | null): { center: [number, number]; zoom: number } | null {
+  if (!center?.trim()) return null;
   const [lng, lat] = center.split(',').map((v) => Number(v.trim()));
   const z = Number(zoom);
   if (!Number.isFinite(lng) || !Number.isFinite(lat) || Math.abs(lat!) > 85 || Math.abs(lng!) > 180) return null;
-  return { center: [lng!, lat!], zoom: Number.isFinite(z) && zoom.trim() !== '' ? z : 9 };
+  return { center: [lng!, lat!], zoom: zoom?.trim() && Number.isFinite(z) ? z : 9 };
 }
 
 /**
@@ -127,7 +128,8 @@ export class ShanxiZonesMap extends LitElement {
   /** The filters the attributes describe (unknown values dropped). */
   get filters(): Filters {
     const params = new URLSearchParams();
-    const set = (key: string, value: string) => value.trim() && params.set(key, value);
+    // A removed attribute sets its property to null.
+    const set = (key: string, value: string | null) => value?.trim() && params.set(key, value);
     set('industries', this.industries);
     set('statuses', this.statuses);
     set('cities', this.cities);
@@ -202,8 +204,8 @@ export class ShanxiZonesMap extends LitElement {
         popupContent: (kind, id) => this.popupContent(kind, id),
       });
       const [zones, projects] = await Promise.all([
-        fetchJson(this.zonesSrc, { signal: abort.signal }),
-        fetchJson(this.projectsSrc, { signal: abort.signal }),
+        fetchJson(this.zonesSrc || DEFAULT_ZONES_URL, { signal: abort.signal }),
+        fetchJson(this.projectsSrc || DEFAULT_PROJECTS_URL, { signal: abort.signal }),
         this.view.loaded,
       ]);
       if (abort.signal.aborted || !this.view) return;

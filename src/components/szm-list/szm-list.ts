@@ -191,7 +191,7 @@ export class SzmList extends LitElement {
   private renderRow(r: Row, i: number) {
     const sel = r.id === this.selected;
     const hl = r.id === this.highlighted;
-    return html`<li role="option" data-i=${i} class="row ${r.kind}${hl ? ' hl' : ''}" tabindex=${i === this.active ? 0 : -1}
+    return html`<li role="option" data-i=${i} data-id=${r.id} class="row ${r.kind}${hl ? ' hl' : ''}" tabindex=${i === this.active ? 0 : -1}
       aria-selected=${sel ? 'true' : 'false'} part="row ${r.kind}${sel ? ' selected' : ''}${hl ? ' highlighted' : ''}">
       <span class="swatch" style=${r.color ? `--c:${r.color}` : ''} aria-hidden="true"></span>
       <span class="name">${r.name}</span>

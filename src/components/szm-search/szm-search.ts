@@ -180,7 +180,7 @@ export class SzmSearch extends LitElement {
   private renderOption(r: SearchResult, i: number, lang: Lang) {
     const [primary, other] = lang === 'zh' ? [r.name_zh, r.name_en] : [r.name_en, r.name_zh];
     const zone = r.kind === 'project' ? this.zoneOf.get(r.id) : undefined;
-    return html`<li role="option" id="opt-${i}" class="option" aria-selected=${i === this.active ? 'true' : 'false'}
+    return html`<li role="option" id="opt-${i}" class="option" data-kind=${r.kind} data-id=${r.id} aria-selected=${i === this.active ? 'true' : 'false'}
       part=${i === this.active ? 'option option-active' : 'option'} @click=${() => this.choose(i)}>
       <span class="name">${primary || other}</span>
       <span class="tag ${r.kind}" part="tag">${tf(lang, `kind.${r.kind}`)}</span>
