@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { EMPTY_FILTERS, isFiltering, type Filters } from '../../data/filter.js';
@@ -132,7 +132,7 @@ export class SzmFilters extends LitElement {
       <span>${tp(lang, id === 'min' ? 'filters.min' : 'filters.max')}</span>
       <input part="input" id=${id} type="text" inputmode="decimal" autocomplete="off" size="6"
         .value=${rangeText(id === 'min' ? this.filters.investmentMin : this.filters.investmentMax, lang)}
-        aria-invalid=${bad} aria-describedby=${bad ? 'range-error' : ''}
+        aria-invalid=${bad} aria-describedby=${bad ? 'range-error' : nothing}
         @change=${this.applyRange} @keydown=${this.onRangeKey} />
     </label>`;
   }

@@ -39,7 +39,7 @@ export const legendStyles = css`
     background: transparent;
     font-size: 0.8rem;
   }
-  .mini[aria-pressed='true'] {
+  .mini.current {
     border-color: var(--szm-accent-color, #1f6fd1);
     color: var(--szm-accent-color, #1f6fd1);
   }

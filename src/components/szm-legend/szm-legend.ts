@@ -81,9 +81,9 @@ export class SzmLegend extends LitElement {
     return html`
       <div class="heading" part="heading">
         <h3 id="title">${tp(lang, 'legend.title')}</h3>
-        <button type="button" part="all" class="mini" data-action="all" aria-pressed=${shown.size === INDUSTRIES.length}
+        <button type="button" part="all" class=${shown.size === INDUSTRIES.length ? 'mini current' : 'mini'}
           @click=${this.showAll}>${tp(lang, 'legend.all')}</button>
-        <button type="button" part="none" class="mini" data-action="none" aria-pressed=${shown.size === 0}
+        <button type="button" part="none" class=${shown.size === 0 ? 'mini current' : 'mini'}
           @click=${this.showNone}>${tp(lang, 'legend.none')}</button>
       </div>
       <ul part="list" role="list" aria-labelledby="title" aria-describedby="hint">
