@@ -82,8 +82,8 @@ export const aboutStyles = css`
   .cited {
     white-space: nowrap;
   }
-  .meta > * + *::before {
-    content: ' · ';
+  .meta > :not(:last-child)::after {
+    content: ' ·';
     font-family: var(--szm-font-family, system-ui, sans-serif);
     font-size: 0.8rem;
   }
