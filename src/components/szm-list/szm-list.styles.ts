@@ -120,6 +120,9 @@ export const listStyles = css`
     font-size: 0.88em;
     color: var(--_muted-color);
   }
+  .status {
+    white-space: nowrap;
+  }
   .empty {
     margin: 0;
     padding: 0.8rem;

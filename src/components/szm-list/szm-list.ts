@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { cityLabel, formatDate, formatMoney, industryLabel, projectName, statusLabel, zoneName } from '../../data/format.js';
+import { cityLabel, formatDate, formatMoney, industryLabel, projectName, statusLabel, zoneName, zoneShortName } from '../../data/format.js';
 import { industry } from '../../data/industries.js';
 import type { ProjectFeature, ZoneFeature } from '../../data/schema.js';
 import { parseLang, type Lang } from '../../i18n/strings.js';
@@ -15,7 +15,9 @@ interface Row {
   id: string;
   name: string;
   meta: string;
-  detail: string;
+  /** Investment, then status and its date (projects only). */
+  money: string;
+  status: string;
   color: string;
 }
 
@@ -96,7 +98,8 @@ export class SzmList extends LitElement {
       id: z.id,
       name: zoneName(z, lang),
       meta: `${cityLabel(z.city, lang)} · ${tf(lang, 'list.projectCount', { count: totals.get(z.id)?.count ?? 0 })}`,
-      detail: '',
+      money: '',
+      status: '',
       color: '',
     }));
     this.zoneCount = zoneRows.length;
@@ -106,8 +109,9 @@ export class SzmList extends LitElement {
         kind: 'project',
         id: p.id,
         name: projectName(p, lang),
-        meta: [zone ? zoneName(zone, lang) : '', industryLabel(p.industry, lang)].filter(Boolean).join(' · '),
-        detail: `${formatMoney(p.investment_cny, lang)} · ${statusLabel(p.status, lang)} ${formatDate(p.status_date, lang)}`.trim(),
+        meta: [zone ? zoneShortName(zone, lang) : '', industryLabel(p.industry, lang)].filter(Boolean).join(' · '),
+        money: formatMoney(p.investment_cny, lang),
+        status: `${statusLabel(p.status, lang)} ${formatDate(p.status_date, lang)}`.trim(),
         color: industry(p.industry)?.color ?? '#888',
       };
     });
@@ -196,7 +200,7 @@ export class SzmList extends LitElement {
       <span class="swatch" style=${r.color ? `--c:${r.color}` : ''} aria-hidden="true"></span>
       <span class="name">${r.name}</span>
       <span class="meta">${r.meta}</span>
-      ${r.detail ? html`<span class="detail">${r.detail}</span>` : nothing}
+      ${r.kind === 'project' ? html`<span class="detail">${r.money} · <span class="status">${r.status}</span></span>` : nothing}
     </li>`;
   }
 

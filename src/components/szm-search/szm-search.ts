@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { zoneName } from '../../data/format.js';
+import { zoneShortName } from '../../data/format.js';
 import type { ProjectFeature, ZoneFeature, ZoneProperties } from '../../data/schema.js';
 import type { SearchIndex, SearchResult } from '../../data/search.js';
 import { parseLang, type Lang } from '../../i18n/strings.js';
@@ -185,7 +185,7 @@ export class SzmSearch extends LitElement {
       <span class="name">${primary || other}</span>
       <span class="tag ${r.kind}" part="tag">${tf(lang, `kind.${r.kind}`)}</span>
       ${primary && other ? html`<span class="alt" lang=${lang === 'zh' ? 'en' : 'zh'}>${other}</span>` : nothing}
-      ${zone ? html`<span class="zone-of">${zoneName(zone, lang)}</span>` : nothing}
+      ${zone ? html`<span class="zone-of">${zoneShortName(zone, lang)}</span>` : nothing}
     </li>`;
   }
 
