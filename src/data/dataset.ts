@@ -4,25 +4,20 @@
  */
 import type { ProjectCollection, ZoneCollection } from './schema.js';
 import { DataLoadError } from './load.js';
+import { formatProblem, validateDataset } from './validate.js';
 
 export interface Dataset {
   zones: ZoneCollection;
   projects: ProjectCollection;
 }
 
-function isFeatureCollection(json: unknown): json is { type: 'FeatureCollection'; features: unknown[] } {
-  return (
-    typeof json === 'object' &&
-    json !== null &&
-    (json as { type?: unknown }).type === 'FeatureCollection' &&
-    Array.isArray((json as { features?: unknown }).features)
-  );
-}
-
+/** The dataset, or a DataLoadError listing every problem (file: id: field: message). */
 export function checkDataset(zones: unknown, projects: unknown, zonesUrl: string, projectsUrl: string): Dataset {
-  if (!isFeatureCollection(zones)) throw new DataLoadError(`${zonesUrl}: not a GeoJSON FeatureCollection`, zonesUrl);
-  if (!isFeatureCollection(projects)) {
-    throw new DataLoadError(`${projectsUrl}: not a GeoJSON FeatureCollection`, projectsUrl);
+  const problems = validateDataset(zones, projects, { zones: zonesUrl, projects: projectsUrl });
+  if (problems.length > 0) {
+    const url = problems[0]!.file;
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    throw new DataLoadError(`${url}: invalid data (${count})`, url, problems.map(formatProblem));
   }
   return { zones: zones as ZoneCollection, projects: projects as ProjectCollection };
 }

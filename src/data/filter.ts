@@ -13,9 +13,13 @@ import {
 } from './schema.js';
 import { matchesQuery, prepareQuery, projectEntry, zoneEntry, type PreparedQuery } from './search.js';
 
+/** The industry filter that shows no layer at all (an empty list shows every layer). */
+export const NO_INDUSTRIES = 'none';
+
 /** What to show. An empty list means no restriction; null bounds mean open-ended. */
 export interface Filters {
-  industries: IndustryId[];
+  /** Industry layer ids, or `['none']` (NO_INDUSTRIES) for no layer. */
+  industries: (IndustryId | typeof NO_INDUSTRIES)[];
   statuses: ProjectStatus[];
   /** Prefecture names in Chinese, as in `ZoneProperties.city` (e.g. 长治市). */
   cities: string[];
@@ -151,6 +155,13 @@ export function parseList(attr: string | null | undefined): string[] {
   return out;
 }
 
+/** Known layer ids in the given order; `none` anywhere means no layer. */
+function parseIndustries(value: string | null): Filters['industries'] {
+  const list = parseList(value);
+  if (list.includes(NO_INDUSTRIES)) return [NO_INDUSTRIES];
+  return list.filter(isIndustryId);
+}
+
 const NUMBER_RE = /^\d+(\.\d+)?(e[+-]?\d+)?$/i;
 
 /** A non-negative finite amount, or null for anything else. */
@@ -191,7 +202,7 @@ export function filtersFromParams(params: URLSearchParams): Filters {
   const statuses: readonly string[] = PROJECT_STATUSES;
   const levels: readonly string[] = ZONE_LEVELS;
   return {
-    industries: parseList(params.get('industries')).filter(isIndustryId),
+    industries: parseIndustries(params.get('industries')),
     statuses: parseList(params.get('statuses')).filter((s): s is ProjectStatus => statuses.includes(s)),
     cities: parseList(params.get('cities')),
     levels: parseList(params.get('levels')).filter((s): s is ZoneLevel => levels.includes(s)),

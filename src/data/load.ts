@@ -2,6 +2,7 @@
  * Fetching the zones and projects: one place for network errors, time-outs, BOMs and
  * malformed JSON, each turned into a plain message that names the file.
  */
+import { formatProblem, parseDataText } from './validate.js';
 
 /** A load that failed, with one line per problem for the reader. */
 export class DataLoadError extends Error {
@@ -21,15 +22,11 @@ export interface FetchOptions {
   timeoutMs?: number;
 }
 
-/** Parses JSON text, accepting a leading byte-order mark. */
+/** Parses JSON text (a leading byte-order mark is accepted). */
 export function parseJsonText(text: string, url: string): unknown {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') throw new DataLoadError(`${url}: the file is empty`, url);
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    throw new DataLoadError(`${url}: not valid JSON (${(error as Error).message})`, url);
-  }
+  const { json, problem } = parseDataText(text, url);
+  if (problem) throw new DataLoadError(formatProblem(problem), url);
+  return json;
 }
 
 /** Fetches and parses one JSON file, with a time-out and a message that says what went wrong. */

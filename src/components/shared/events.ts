@@ -3,7 +3,6 @@
  * dispatches with `emit`, so every event bubbles and crosses shadow roots the same way.
  */
 import type { Filters } from '../../data/filter.js';
-import type { IndustryId } from '../../data/industries.js';
 
 export type PickKind = 'zone' | 'project';
 
@@ -13,7 +12,7 @@ export interface PartEventMap {
   /** The pointer or focus is on a list row (null when it leaves). */
   'szm-hover': { kind: PickKind; id: string } | { kind: null; id: null };
   /** The legend's active industry layers (empty = all). */
-  'szm-industries-change': { industries: IndustryId[] };
+  'szm-industries-change': { industries: Filters['industries'] };
   /** Some filters changed; the detail holds only the changed keys. */
   'szm-filters-change': { filters: Partial<Filters> };
 }

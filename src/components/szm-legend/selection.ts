@@ -8,13 +8,13 @@
  * restrict to layers no project has and show nothing, with no special case.
  */
 import { INDUSTRY_IDS, isIndustryId, type IndustryId } from '../../data/industries.js';
+import { NO_INDUSTRIES, type Filters } from '../../data/filter.js';
 
-/** The selection that shows no layer. */
-export const NO_INDUSTRIES = 'none';
+export { NO_INDUSTRIES };
 
 /** The list that shows no layer, typed as the event and Filters carry it. */
-export function noIndustries(): IndustryId[] {
-  return [NO_INDUSTRIES as IndustryId];
+export function noIndustries(): Filters['industries'] {
+  return [NO_INDUSTRIES];
 }
 
 /** Whether the list means "no layer shown". */
@@ -29,14 +29,14 @@ export function shownLayers(list: readonly string[]): Set<IndustryId> {
 }
 
 /** A set of shown layers as a list, normalized: all → `[]`, none → `['none']`, else in legend order. */
-export function selectionList(shown: ReadonlySet<IndustryId>): IndustryId[] {
+export function selectionList(shown: ReadonlySet<IndustryId>): Filters['industries'] {
   const ids = INDUSTRY_IDS.filter((id) => shown.has(id));
   if (ids.length === INDUSTRY_IDS.length) return [];
   return ids.length === 0 ? noIndustries() : ids;
 }
 
 /** The list after toggling one layer. */
-export function toggleLayer(list: readonly string[], id: IndustryId): IndustryId[] {
+export function toggleLayer(list: readonly string[], id: IndustryId): Filters['industries'] {
   const shown = shownLayers(list);
   if (shown.has(id)) shown.delete(id);
   else shown.add(id);

@@ -7,6 +7,7 @@ import { parseLang, type Lang } from '../../i18n/strings.js';
 import { tp } from '../../i18n/parts-panel.js';
 import { emit } from '../shared/events.js';
 import { noIndustries, selectionList, shownLayers, toggleLayer } from './selection.js';
+import type { Filters } from '../../data/filter.js';
 import { legendStyles } from './szm-legend.styles.js';
 
 /**
@@ -47,7 +48,7 @@ export class SzmLegend extends LitElement {
   /** The active layers: `[]` = all, `['none']` = none. */
   @property({ attribute: false }) industries: readonly string[] = [];
 
-  private change(industries: IndustryId[]): void {
+  private change(industries: Filters['industries']): void {
     emit(this, 'szm-industries-change', { industries });
   }
 
