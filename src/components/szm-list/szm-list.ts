@@ -15,8 +15,9 @@ interface Row {
   id: string;
   name: string;
   meta: string;
-  /** Investment, then status and its date (projects only). */
+  /** A project's investment (formatMoney); '' for a zone. */
   money: string;
+  /** A project's status and status date; '' for a zone. */
   status: string;
   color: string;
 }
@@ -31,17 +32,22 @@ interface Row {
  * @event szm-hover - A row is under the pointer or has focus; `{kind: null, id: null}` when none.
  * @event change - The user chose another sort order; read `sort`.
  *
- * @csspart sort - The sort `<select>`. @csspart listbox - The scrolling listbox.
- * @csspart heading - A group's heading. @csspart row - Every row; rows also carry `zone` or
- *   `project`, and `selected` / `highlighted` when they are.
+ * @csspart sort - The sort `<select>`.
+ * @csspart listbox - The scrolling listbox.
+ * @csspart heading - A group's heading (开发区（N） / 项目（N）).
+ * @csspart row - Every row; rows also carry `zone` or `project`, and `selected` / `highlighted`.
  * @csspart empty - The message shown when nothing matches.
  *
  * @cssproperty --szm-list-max-height - Height of the scrolling list (default 28rem).
  * @cssproperty --szm-list-font-size - Base font size (default 0.875rem).
- * @cssproperty --szm-list-text-color - @cssproperty --szm-list-muted-color - Text colours.
- * @cssproperty --szm-list-background - @cssproperty --szm-list-border-color
- * @cssproperty --szm-list-hover-background - @cssproperty --szm-list-highlight-background
- * @cssproperty --szm-list-selected-background - @cssproperty --szm-list-accent-color
+ * @cssproperty --szm-list-text-color - Text colour.
+ * @cssproperty --szm-list-muted-color - Secondary text.
+ * @cssproperty --szm-list-background - The list's background.
+ * @cssproperty --szm-list-border-color - Borders and separators.
+ * @cssproperty --szm-list-hover-background - A row under the pointer.
+ * @cssproperty --szm-list-highlight-background - The row hovered on the map (`highlighted`).
+ * @cssproperty --szm-list-selected-background - The `selected` row.
+ * @cssproperty --szm-list-accent-color - The selected row's edge and name.
  * @cssproperty --szm-list-focus-color - The focus ring.
  */
 @customElement('szm-list')

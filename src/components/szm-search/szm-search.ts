@@ -22,15 +22,19 @@ let searchModule: Promise<SearchModule> | null = null;
  *
  * @event szm-pick - A result was chosen (Enter or click). `detail: {kind, id}`.
  *
- * @csspart input - The text box. @csspart clear - The clear button.
- * @csspart listbox - The results popup. @csspart option - A result; the active one also has
- *   `option-active`. @csspart tag - A result's kind (开发区 / 项目).
+ * @csspart input - The text box.
+ * @csspart clear - The clear button (pointer only; Escape twice clears from the keyboard).
+ * @csspart listbox - The results popup.
+ * @csspart option - A result; the active one also has `option-active`.
+ * @csspart tag - A result's kind (开发区 / 项目).
  * @csspart empty - The "no results" message.
  *
  * @cssproperty --szm-search-font-size - Base font size (default 0.875rem; the input is ≥ 16px).
- * @cssproperty --szm-search-text-color - @cssproperty --szm-search-muted-color - Text colours.
- * @cssproperty --szm-search-background - @cssproperty --szm-search-border-color
- * @cssproperty --szm-search-accent-color - Focus ring and active option's edge.
+ * @cssproperty --szm-search-text-color - Text colour.
+ * @cssproperty --szm-search-muted-color - Secondary text and placeholder.
+ * @cssproperty --szm-search-background - Box and popup background.
+ * @cssproperty --szm-search-border-color - Borders.
+ * @cssproperty --szm-search-accent-color - Focus ring and the active option's edge.
  * @cssproperty --szm-search-active-background - The active option.
  * @cssproperty --szm-search-popup-max-height - Height of the results popup (default 22rem).
  * @cssproperty --szm-search-z-index - Stacking of the popup (default 10).
