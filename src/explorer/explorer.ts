@@ -8,8 +8,6 @@ import { parseLang, t } from '../i18n/strings.js';
 import { attributesFromParams, paramsFromState } from './permalink.js';
 
 const element = document.querySelector<ShanxiZonesMap>('#map')!;
-const title = document.querySelector<HTMLElement>('#title')!;
-const buttons = document.querySelectorAll<HTMLButtonElement>('.lang-switch button');
 
 /** Whether the user has moved the map (only then does the URL carry a view). */
 let moved = false;
@@ -28,12 +26,11 @@ async function writeUrl(): Promise<void> {
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
+/** The page's language and title follow the element's (its own switch changes it). */
 function showLanguage(): void {
   const lang = parseLang(element.lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  title.textContent = t(lang, 'map.label');
-  document.title = lang === 'zh' ? '山西开发区与重大项目地图' : 'Shanxi development zones map';
-  for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  document.title = t(lang, 'map.label');
 }
 
 const initial = attributesFromParams(new URLSearchParams(location.search));
@@ -41,13 +38,10 @@ for (const [name, value] of Object.entries(initial)) element.setAttribute(name, 
 moved = 'center' in initial;
 showLanguage();
 
-for (const b of buttons) {
-  b.addEventListener('click', () => {
-    element.lang = b.dataset.lang ?? 'zh';
-    showLanguage();
-    void writeUrl();
-  });
-}
+new MutationObserver(() => {
+  showLanguage();
+  void writeUrl();
+}).observe(element, { attributes: true, attributeFilter: ['lang'] });
 element.addEventListener('select', () => void writeUrl());
 element.addEventListener('filter-change', () => void writeUrl());
 element.addEventListener('ready', () => {

@@ -34,6 +34,18 @@ const zh = {
   'popup.figures': '数据',
   'popup.unverified': '未经来源核实',
   'popup.close': '关闭',
+  'panel.title': '山西开发区与重大项目',
+  'panel.label': '开发区与项目面板',
+  'panel.show': '列表与筛选',
+  'panel.hide': '收起面板',
+  'panel.tabs': '面板内容',
+  'tab.list': '列表',
+  'tab.layers': '图层与筛选',
+  'tab.stats': '统计',
+  'tab.about': '关于',
+  'export.heading': '下载当前结果',
+  'lang.switch': '语言',
+  'count.visible': '显示 {projects} 个项目，{zones} 个开发区',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -64,6 +76,18 @@ const en: Record<StringKey, string> = {
   'popup.figures': 'Figures',
   'popup.unverified': 'Not confirmed by a source',
   'popup.close': 'Close',
+  'panel.title': "Shanxi's development zones and projects",
+  'panel.label': 'Zones and projects panel',
+  'panel.show': 'List and filters',
+  'panel.hide': 'Hide panel',
+  'panel.tabs': 'Panel contents',
+  'tab.list': 'List',
+  'tab.layers': 'Layers & filters',
+  'tab.stats': 'Statistics',
+  'tab.about': 'About',
+  'export.heading': 'Download the current results',
+  'lang.switch': 'Language',
+  'count.visible': '{projects} projects, {zones} zones shown',
 };
 
 const tables: Record<Lang, Record<StringKey, string>> = { zh, en };

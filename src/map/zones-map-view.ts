@@ -37,6 +37,8 @@ export interface ZonesMapViewOptions {
   initialView?: { center: [number, number]; zoom: number } | null;
   /** Called when the user picks a feature on the map, or closes its popup (null). */
   onPick: (kind: FeatureKind | null, id: string | null) => void;
+  /** Called when the pointer moves onto a feature (its id) or off every feature (null). */
+  onHover?: (id: string | null) => void;
   /** Builds the popup content of a feature. */
   popupContent: (kind: FeatureKind, id: string) => HTMLElement | null;
 }
@@ -74,6 +76,7 @@ export class ZonesMapView {
   private popup: maplibregl.Popup | null = null;
   private hovered: { source: string; id: string } | null = null;
   private geometries = new Map<string, Geometry>();
+  private projectIds = new Set<string>();
   private readonly options: ZonesMapViewOptions;
 
   constructor(container: HTMLElement, options: ZonesMapViewOptions) {
@@ -124,6 +127,7 @@ export class ZonesMapView {
     for (const f of [...zones.features, ...projects.features]) {
       this.geometries.set(`${f.properties?.id}`, f.geometry);
     }
+    this.projectIds = new Set(projects.features.map((f) => `${f.properties?.id}`));
     addDataLayers(this.map, zones, projects, this.lang);
   }
 
@@ -244,13 +248,28 @@ export class ZonesMapView {
     if (this.open(hit.kind, hit.id)) this.options.onPick(hit.kind, hit.id);
   };
 
+  /** Highlights a zone or project (from the list), or nothing for null. */
+  highlight(id: string | null): void {
+    if (this.hovered?.id === id) return;
+    this.clearHover();
+    if (!id) return;
+    const geometry = this.geometries.get(id);
+    if (!geometry) return;
+    const source = this.projectIds.has(id) ? PROJECTS_SOURCE : ZONES_SOURCE;
+    this.hovered = { source, id };
+    this.map.setFeatureState(this.hovered, { hover: true });
+  }
+
   private handleMove = (e: maplibregl.MapMouseEvent): void => {
     const hit = this.hit(e.point);
+    const before = this.hovered?.id ?? null;
     if (this.hovered && (this.hovered.id !== hit?.id || this.hovered.source !== hit?.source)) this.clearHover();
     if (hit && !this.hovered) {
       this.hovered = { source: hit.source, id: hit.id };
       this.map.setFeatureState(this.hovered, { hover: true });
     }
+    const after = this.hovered?.id ?? null;
+    if (before !== after) this.options.onHover?.(after);
     const overCluster = !hit && this.map.getLayer(CLUSTER_LAYER) && this.map.queryRenderedFeatures(e.point, { layers: [CLUSTER_LAYER] }).length > 0;
     this.map.getCanvas().style.cursor = hit || overCluster ? 'pointer' : '';
   };
@@ -259,6 +278,7 @@ export class ZonesMapView {
     if (this.hovered && this.map.getSource(this.hovered.source)) {
       this.map.setFeatureState(this.hovered, { hover: false });
     }
+    if (this.hovered) this.options.onHover?.(null);
     this.hovered = null;
   };
 }

@@ -10,9 +10,24 @@ export const elementStyles = css`
     color: var(--szm-text-color, #25221d);
     background: var(--szm-background, #eceae6);
     contain: layout;
+    container: szm / inline-size;
+    --szm-panel-width: 340px;
+    --szm-panel-background: #ffffff;
+    --szm-border-color: #d9d3c7;
+    --szm-accent-color: #3d3a33;
   }
   :host([hidden]) {
     display: none;
+  }
+  .layout {
+    position: absolute;
+    inset: 0;
+    display: flex;
+  }
+  .stage {
+    position: relative;
+    flex: 1;
+    min-width: 0;
   }
   .map {
     position: absolute;
@@ -138,5 +153,172 @@ export const elementStyles = css`
     height: 0.7rem;
     border-radius: 50%;
     flex: none;
+  }
+`;
+
+export const panelStyles = css`
+  .panel {
+    flex: none;
+    width: var(--szm-panel-width);
+    max-width: 45%;
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    background: var(--szm-panel-background);
+    border-right: 1px solid var(--szm-border-color);
+    z-index: 2;
+  }
+  .panel.closed {
+    width: auto;
+    max-width: none;
+    position: absolute;
+    top: 0.5rem;
+    left: 0.5rem;
+    border: 1px solid var(--szm-border-color);
+    border-radius: 8px;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
+  }
+  .panel.closed szm-search {
+    width: min(300px, 70vw);
+  }
+  .panel-head {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    padding: 0.5rem 0.75rem 0.25rem;
+  }
+  .panel-head h2 {
+    flex: 1;
+    margin: 0;
+    font-size: 0.95rem;
+    font-weight: 600;
+    line-height: 1.25;
+  }
+  .panel.closed .panel-head h2 {
+    font-size: 0.85rem;
+  }
+  .panel-head button,
+  .exports button {
+    font: inherit;
+    font-size: 0.8rem;
+    padding: 0.2rem 0.5rem;
+    border: 1px solid #b8b0a2;
+    border-radius: 4px;
+    background: #fff;
+    color: inherit;
+    cursor: pointer;
+  }
+  .lang {
+    display: flex;
+  }
+  .lang button {
+    border-radius: 0;
+  }
+  .lang button:first-child {
+    border-radius: 4px 0 0 4px;
+  }
+  .lang button:last-child {
+    border-radius: 0 4px 4px 0;
+    margin-left: -1px;
+  }
+  .lang button[aria-pressed='true'] {
+    background: var(--szm-accent-color);
+    border-color: var(--szm-accent-color);
+    color: #fff;
+  }
+  button:focus-visible {
+    outline: 2px solid #1a5fb4;
+    outline-offset: 2px;
+  }
+  szm-search {
+    margin: 0.25rem 0.75rem 0.5rem;
+  }
+  .panel-body {
+    display: flex;
+    flex-direction: column;
+    flex: 1;
+    min-height: 0;
+  }
+  .panel-body[hidden] {
+    display: none;
+  }
+  .tabs {
+    display: flex;
+    border-bottom: 1px solid var(--szm-border-color);
+    padding: 0 0.5rem;
+    gap: 0.1rem;
+  }
+  .tabs button {
+    font: inherit;
+    font-size: 0.82rem;
+    padding: 0.45rem 0.55rem;
+    border: 0;
+    border-bottom: 3px solid transparent;
+    background: none;
+    color: #5c564b;
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  .tabs button[aria-selected='true'] {
+    color: var(--szm-text-color, #25221d);
+    border-bottom-color: var(--szm-accent-color);
+    font-weight: 600;
+  }
+  .tabpanel {
+    flex: 1;
+    min-height: 0;
+    overflow: auto;
+    padding: 0.5rem 0.75rem 0.75rem;
+  }
+  .count {
+    margin: 0 0 0.4rem;
+    font-size: 0.8rem;
+    color: #5c564b;
+  }
+  szm-list {
+    --szm-list-max-height: none;
+  }
+  szm-legend + szm-filters {
+    margin-top: 1rem;
+  }
+  .exports {
+    margin-top: 0.75rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+  }
+  .exports h3 {
+    width: 100%;
+    margin: 0;
+    font-size: 0.8rem;
+    color: #5c564b;
+  }
+
+  /* Phone: the panel is a bottom sheet over the map. */
+  @container szm (max-width: 640px) {
+    .panel,
+    .panel.closed {
+      position: absolute;
+      left: 0;
+      right: 0;
+      top: auto;
+      bottom: 0;
+      width: auto;
+      max-width: none;
+      max-height: 62%;
+      border: 0;
+      border-top: 1px solid var(--szm-border-color);
+      border-radius: 12px 12px 0 0;
+      box-shadow: 0 -2px 8px rgb(0 0 0 / 0.15);
+    }
+    .panel.closed szm-search {
+      width: auto;
+    }
+    .panel-head h2 {
+      font-size: 0.85rem;
+    }
+    .tabs {
+      overflow-x: auto;
+    }
   }
 `;

@@ -6,14 +6,18 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection } from 'geojson';
 import { DataLoadError, fetchJson } from '../../data/load.js';
 import { filterProjects, filterZones, filtersFromParams, type Filters } from '../../data/filter.js';
-import { zoneSummary } from '../../data/stats.js';
+import { summarize, zoneSummary, type Summary } from '../../data/stats.js';
+import { downloadBlob, exportFileName, mapToPngBlob, toCsv, toGeoJsonText, zonesToCsv } from '../../data/export.js';
 import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
 import { checkDataset } from '../../data/dataset.js';
 import { parseLang, t, type Lang } from '../../i18n/strings.js';
 import { ZonesMapView, NoWebGLError, type FeatureKind } from '../../map/zones-map-view.js';
 import { projectPopup, zonePopup } from '../../map/popup-content.js';
 import { createEvent, type ShanxiZonesMapEventMap } from './events.js';
-import { elementStyles } from './shanxi-zones-map.styles.js';
+import { elementStyles, panelStyles } from './shanxi-zones-map.styles.js';
+import { renderPanel, type ExportKind } from './panel.js';
+import { parseControls, type TabId } from './parts.js';
+import type { PartEventMap } from '../shared/events.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -53,7 +57,7 @@ export function parseView(center: string | null, zoom: string | null): { center:
  */
 @customElement('shanxi-zones-map')
 export class ShanxiZonesMap extends LitElement {
-  static override styles = [unsafeCSS(maplibreCss), elementStyles];
+  static override styles = [unsafeCSS(maplibreCss), elementStyles, panelStyles];
 
   /** Language of labels and UI: `zh` (default) or `en`. */
   @property({ reflect: true }) override lang = 'zh';
@@ -82,6 +86,12 @@ export class ShanxiZonesMap extends LitElement {
   /** Free-text filter on project and zone names (Chinese, English or pinyin). */
   @property({ reflect: true }) q = '';
 
+  /**
+   * Which parts of the UI show, comma-separated: `search`, `list`, `legend`, `filters`,
+   * `stats`, `about`, `export`, `lang`; `none` for the map alone; empty for all.
+   */
+  @property({ reflect: true }) controls = '';
+
   /** Initial map centre as `lng,lat` (default: all of Shanxi). */
   @property({ reflect: true }) center = '';
 
@@ -100,6 +110,13 @@ export class ShanxiZonesMap extends LitElement {
   @state() private loadState: LoadState = 'loading';
   @state() private errorMessage = '';
   @state() private errorProblems: readonly string[] = [];
+  @state() private tab: TabId = 'list';
+  @state() private panelOpen = true;
+  @state() private hovered = '';
+  @state() private visibleZones: ZoneFeature[] = [];
+  @state() private visibleProjects: ProjectFeature[] = [];
+  @state() private legendSummary: Summary | null = null;
+  @state() private visibleSummary: Summary | null = null;
 
   private view: ZonesMapView | null = null;
   private zoneData: ZoneCollection | null = null;
@@ -170,6 +187,7 @@ export class ShanxiZonesMap extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    if (this.clientWidth > 0 && this.clientWidth <= 640) this.panelOpen = false; // a phone: the map first
     void this.start();
   }
 
@@ -201,6 +219,7 @@ export class ShanxiZonesMap extends LitElement {
         lang: this.language,
         initialView: parseView(this.center, this.zoom),
         onPick: (kind, id) => this.handlePick(kind, id),
+        onHover: (id) => (this.hovered = id ?? ''),
         popupContent: (kind, id) => this.popupContent(kind, id),
       });
       const [zones, projects] = await Promise.all([
@@ -263,6 +282,12 @@ export class ShanxiZonesMap extends LitElement {
     const projects = filterProjects(this.projectData.features, this.zonesById, filters);
     const zones = filterZones(this.zoneData.features, filters, projects);
     this.view.show({ type: 'FeatureCollection', features: zones }, { type: 'FeatureCollection', features: projects });
+    this.visibleZones = zones;
+    this.visibleProjects = projects;
+    this.visibleSummary = summarize(projects, this.zonesById);
+    // The legend counts every layer under the other filters, so hidden layers keep theirs.
+    const otherFilters = { ...filters, industries: [] };
+    this.legendSummary = summarize(filterProjects(this.projectData.features, this.zonesById, otherFilters), this.zonesById);
     this.dispatchEvent(
       createEvent('filter-change', { ...filters, visibleProjects: projects.length, visibleZones: zones.length }),
     );
@@ -300,6 +325,40 @@ export class ShanxiZonesMap extends LitElement {
     this.dispatchEvent(createEvent('select', detail));
   }
 
+  /** A zone or project chosen in the panel (search, list): fly there and open it. */
+  private handlePartPick = (e: CustomEvent<PartEventMap['szm-pick']>): void => {
+    this.pickedOnMap = '';
+    if (this.selected === e.detail.id) this.openSelected(true);
+    else this.selected = e.detail.id;
+  };
+
+  private handlePartHover = (e: CustomEvent<PartEventMap['szm-hover']>): void => {
+    this.view?.highlight(e.detail.id);
+  };
+
+  private handleIndustries = (e: CustomEvent<PartEventMap['szm-industries-change']>): void => {
+    this.setFilters({ industries: e.detail.industries });
+  };
+
+  private handleFilters = (e: CustomEvent<PartEventMap['szm-filters-change']>): void => {
+    this.setFilters(e.detail.filters);
+  };
+
+  private async export(kind: ExportKind): Promise<void> {
+    const lang = this.language;
+    const save = (blob: Blob, name: string) => downloadBlob(document, blob, name);
+    if (kind === 'projects-csv') {
+      save(new Blob([toCsv(this.visibleProjects, this.zonesById, lang)], { type: 'text/csv;charset=utf-8' }), exportFileName('projects', 'csv'));
+    } else if (kind === 'zones-csv') {
+      save(new Blob([zonesToCsv(this.visibleZones, lang)], { type: 'text/csv;charset=utf-8' }), exportFileName('zones', 'csv'));
+    } else if (kind === 'geojson') {
+      const text = toGeoJsonText([...this.visibleZones, ...this.visibleProjects]);
+      save(new Blob([text], { type: 'application/geo+json' }), exportFileName('projects', 'geojson'));
+    } else if (this.view) {
+      save(await mapToPngBlob(this.view.map), exportFileName('map', 'png'));
+    }
+  }
+
   private popupContent(kind: FeatureKind, id: string): HTMLElement | null {
     const lang = this.language;
     if (kind === 'project') {
@@ -314,6 +373,39 @@ export class ShanxiZonesMap extends LitElement {
 
   override render() {
     const lang = this.language;
+    const ready = this.loadState === 'ready';
+    const panel = renderPanel({
+      lang,
+      parts: parseControls(this.controls),
+      tab: this.tab,
+      open: this.panelOpen,
+      allZones: ready ? this.zoneData!.features : [],
+      allProjects: ready ? this.projectData!.features : [],
+      zones: this.visibleZones,
+      projects: this.visibleProjects,
+      filters: this.filters,
+      legendSummary: this.legendSummary,
+      summary: this.visibleSummary,
+      selected: this.selected ?? '',
+      highlighted: this.hovered,
+      onTab: (tab) => (this.tab = tab),
+      onToggle: () => (this.panelOpen = !this.panelOpen),
+      onLang: (l) => (this.lang = l),
+      onExport: (kind) => void this.export(kind),
+    });
+    return html`<div
+      class="layout"
+      @szm-pick=${this.handlePartPick}
+      @szm-hover=${this.handlePartHover}
+      @szm-industries-change=${this.handleIndustries}
+      @szm-filters-change=${this.handleFilters}
+    >
+      ${panel}
+      <div class="stage">${this.renderStage(lang)}</div>
+    </div>`;
+  }
+
+  private renderStage(lang: Lang) {
     return html`
       <div class="map" part="map" role="region" aria-label=${t(lang, 'map.label')}></div>
       ${this.loadState === 'loading'

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { PARTS, parseControls, visibleTabs } from '../../src/components/shanxi-zones-map/parts.js';
+
+describe('controls attribute', () => {
+  it('shows every part when empty or "all"', () => {
+    expect([...parseControls('')]).toEqual([...PARTS]);
+    expect([...parseControls(null)]).toEqual([...PARTS]);
+    expect(parseControls('all').size).toBe(PARTS.length);
+  });
+  it('shows the map alone with "none"', () => {
+    expect(parseControls('none').size).toBe(0);
+    expect(visibleTabs(parseControls('none'))).toEqual([]);
+  });
+  it('keeps known names and drops unknown ones', () => {
+    expect([...parseControls(' Legend , bogus,search ')].sort()).toEqual(['legend', 'search']);
+    expect(visibleTabs(parseControls('legend,search'))).toEqual(['layers']);
+    expect(visibleTabs(parseControls('list,about'))).toEqual(['list', 'about']);
+  });
+});
