@@ -11,7 +11,39 @@ import {
   type ZoneFeature,
   type ZoneLevel,
 } from './schema.js';
-import { matchesQuery, prepareQuery, projectEntry, zoneEntry, type PreparedQuery } from './search.js';
+
+/**
+ * How the query filter matches names. The pinyin-aware matcher lives in search.ts, which
+ * registers itself when it is imported: pinyin-pro is large, so the element loads search.ts
+ * only once someone searches. Until then a plain case-insensitive substring match on the
+ * Chinese and English names stands in.
+ */
+export interface QueryMatcher {
+  project(project: ProjectFeature, query: string): boolean;
+  zone(zone: ZoneFeature, query: string): boolean;
+}
+
+const plainMatcher: QueryMatcher = {
+  project: (p, q) => plainMatch([p.properties.name_zh, p.properties.name_en, p.properties.company_zh, p.properties.company_en], q),
+  zone: (z, q) => plainMatch([z.properties.name_zh, z.properties.name_en, z.properties.short_zh, z.properties.short_en], q),
+};
+
+function plainMatch(names: (string | null | undefined)[], query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return names.some((n) => typeof n === 'string' && n.toLowerCase().includes(q));
+}
+
+let matcher: QueryMatcher = plainMatcher;
+
+/** Installs the query matcher (search.ts calls this when it loads). */
+export function registerQueryMatcher(m: QueryMatcher): void {
+  matcher = m;
+}
+
+/** Whether the pinyin-aware matcher is in place. */
+export function hasFullQueryMatcher(): boolean {
+  return matcher !== plainMatcher;
+}
 
 /** The industry filter that shows no layer at all (an empty list shows every layer). */
 export const NO_INDUSTRIES = 'none';
@@ -94,7 +126,7 @@ export function filterProjects(
   filters: Filters,
 ): ProjectFeature[] {
   const f = filters;
-  const q = prepareQuery(f.query);
+  const q = f.query.trim() === '' ? null : f.query;
   const ranged = f.investmentMin !== null || f.investmentMax !== null;
   return projects.filter((pf) => {
     const p = pf.properties;
@@ -114,8 +146,8 @@ export function filterProjects(
   });
 }
 
-function queryMatches(p: ProjectFeature, zone: ZoneFeature | undefined, q: PreparedQuery): boolean {
-  return matchesQuery(projectEntry(p), q) || (zone !== undefined && matchesQuery(zoneEntry(zone), q));
+function queryMatches(p: ProjectFeature, zone: ZoneFeature | undefined, q: string): boolean {
+  return matcher.project(p, q) || (zone !== undefined && matcher.zone(zone, q));
 }
 
 /**
@@ -130,7 +162,7 @@ export function filterZones(
   visibleProjects: readonly ProjectFeature[],
 ): ZoneFeature[] {
   const f = filters;
-  const q = prepareQuery(f.query);
+  const q = f.query.trim() === '' ? null : f.query;
   const withVisible = new Set(visibleProjects.map((p) => p.properties.zone_id));
   return zones.filter((z) => {
     const p = z.properties;
@@ -139,7 +171,7 @@ export function filterZones(
     if (f.industries.length > 0 && !withVisible.has(p.id) && !p.industries.some((i) => f.industries.includes(i))) {
       return false;
     }
-    if (q !== null && !withVisible.has(p.id) && !matchesQuery(zoneEntry(z), q)) return false;
+    if (q !== null && !withVisible.has(p.id) && !matcher.zone(z, q)) return false;
     return true;
   });
 }

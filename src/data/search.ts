@@ -13,6 +13,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { ProjectFeature, ProjectProperties, ZoneFeature, ZoneProperties } from './schema.js';
+import { registerQueryMatcher } from './filter.js';
 
 export type SearchKind = 'zone' | 'project';
 
@@ -275,3 +276,9 @@ export function search(index: SearchIndex, query: string, limit = 10): SearchRes
   );
   return hits.slice(0, limit);
 }
+
+// The query filter in filter.ts matches with pinyin once this module is loaded.
+registerQueryMatcher({
+  project: (p, q) => matchesQuery(projectEntry(p), q),
+  zone: (z, q) => matchesQuery(zoneEntry(z), q),
+});

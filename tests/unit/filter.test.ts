@@ -1,3 +1,4 @@
+import '../../src/data/search.js'; // the pinyin-aware query matcher
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_FILTERS,
