@@ -21,6 +21,7 @@ import type {
   ZoneFeature,
   ZoneProperties,
 } from '../../src/data/schema.js';
+import { makeProject, makeZone } from './factories.js';
 
 /** A tiny RFC 4180 parser: quoted fields, doubled quotes, CRLF or LF inside quotes. */
 function parseCsv(text: string): string[][] {
@@ -58,12 +59,10 @@ const src = (ref: string, extra: Partial<Source> = {}): Source => ({
   ...extra,
 });
 
-function zone(id: string, extra: Partial<ZoneProperties> = {}): ZoneFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [112.55, 37.87] },
-    properties: {
-      id,
+const zone = (id: string, extra: Partial<ZoneProperties> = {}): ZoneFeature =>
+  makeZone(
+    id,
+    {
       name_zh: `${id}开发区`,
       name_en: `${id} Zone`,
       level: 'national',
@@ -74,36 +73,17 @@ function zone(id: string, extra: Partial<ZoneProperties> = {}): ZoneFeature {
       established: '1992',
       area_km2: 29.99,
       location_basis: 'district-seat',
-      verified: true,
-      figures: [],
-      sources: [],
       ...extra,
     },
-  };
-}
+    [112.55, 37.87],
+  );
 
-function project(id: string, extra: Partial<ProjectProperties> = {}): ProjectFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [113.1, 36.2] },
-    properties: {
-      id,
-      zone_id: 'cz',
-      name_zh: `${id}项目`,
-      name_en: `${id} project`,
-      industry: 'new-energy',
-      investment_cny: 4.94e9,
-      output_cny: null,
-      output_basis: null,
-      status: 'under-construction',
-      status_date: '2021-12',
-      history: [],
-      location_basis: 'near-zone',
-      sources: [],
-      ...extra,
-    },
-  };
-}
+const project = (id: string, extra: Partial<ProjectProperties> = {}): ProjectFeature =>
+  makeProject(
+    id,
+    { zone_id: 'cz', industry: 'new-energy', investment_cny: 4.94e9, status: 'under-construction', status_date: '2021-12', ...extra },
+    [113.1, 36.2],
+  );
 
 const zonesById = new Map([['cz', zone('cz')]]);
 

@@ -13,53 +13,11 @@ import {
   type Filters,
 } from '../../src/data/filter.js';
 import { YI, type ProjectFeature, type ProjectProperties, type ZoneFeature, type ZoneProperties } from '../../src/data/schema.js';
+import { makeProject, makeZone } from './factories.js';
 
-function zone(id: string, extra: Partial<ZoneProperties> = {}): ZoneFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [112.5, 37.8] },
-    properties: {
-      id,
-      name_zh: `${id}园区`,
-      name_en: `${id} Park`,
-      level: 'provincial',
-      kind: 'economic-development',
-      city: '太原市',
-      county: null,
-      industries: [],
-      established: null,
-      area_km2: null,
-      location_basis: 'city-seat',
-      verified: true,
-      figures: [],
-      sources: [],
-      ...extra,
-    },
-  };
-}
+const zone = (id: string, extra: Partial<ZoneProperties> = {}): ZoneFeature => makeZone(id, extra);
 
-function project(id: string, extra: Partial<ProjectProperties> = {}): ProjectFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [112.5, 37.8] },
-    properties: {
-      id,
-      zone_id: 'ty',
-      name_zh: `${id}项目`,
-      name_en: `${id} project`,
-      industry: 'equipment',
-      investment_cny: null,
-      output_cny: null,
-      output_basis: null,
-      status: 'planned',
-      status_date: '2024',
-      history: [],
-      location_basis: 'near-zone',
-      sources: [],
-      ...extra,
-    },
-  };
-}
+const project = (id: string, extra: Partial<ProjectProperties> = {}): ProjectFeature => makeProject(id, extra);
 
 const zones = [
   zone('ty', { name_zh: '太原高新区', name_en: 'Taiyuan High-tech Zone', level: 'national', industries: ['information-technology'] }),

@@ -1,52 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isSortKey, nameCollator, sortProjects, sortZones, totalsByZone } from '../../src/components/szm-list/sort.js';
 import type { ProjectFeature, ProjectProperties, ZoneFeature } from '../../src/data/schema.js';
+import { makeProject, makeZone } from './factories.js';
 
-function project(id: string, name_zh: string, name_en: string, extra: Partial<ProjectProperties> = {}): ProjectFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [113, 36] },
-    properties: {
-      id,
-      zone_id: 'z1',
-      name_zh,
-      name_en,
-      industry: 'new-energy',
-      investment_cny: null,
-      output_cny: null,
-      output_basis: null,
-      status: 'planned',
-      status_date: '2021',
-      history: [],
-      location_basis: 'near-zone',
-      sources: [],
-      ...extra,
-    },
-  };
-}
+const project = (id: string, name_zh: string, name_en: string, extra: Partial<ProjectProperties> = {}): ProjectFeature =>
+  makeProject(id, { zone_id: 'z1', name_zh, name_en, industry: 'new-energy', status_date: '2021', ...extra }, [113, 36]);
 
-function zone(id: string, name_zh: string, name_en: string): ZoneFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [113, 36] },
-    properties: {
-      id,
-      name_zh,
-      name_en,
-      level: 'national',
-      kind: 'high-tech',
-      city: '长治市',
-      county: null,
-      industries: [],
-      established: null,
-      area_km2: null,
-      location_basis: 'city-seat',
-      verified: true,
-      figures: [],
-      sources: [],
-    },
-  };
-}
+const zone = (id: string, name_zh: string, name_en: string): ZoneFeature =>
+  makeZone(id, { name_zh, name_en, level: 'national', kind: 'high-tech', city: '长治市' }, [113, 36]);
 
 const ids = (fs: { properties: { id: string } }[]) => fs.map((f) => f.properties.id);
 

@@ -10,53 +10,13 @@ import {
   zoneEntry,
 } from '../../src/data/search.js';
 import type { ProjectFeature, ProjectProperties, ZoneFeature, ZoneProperties } from '../../src/data/schema.js';
+import { makeProject, makeZone } from './factories.js';
 
-function zone(id: string, name_zh: string, name_en: string, extra: Partial<ZoneProperties> = {}): ZoneFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [112.5, 37.8] },
-    properties: {
-      id,
-      name_zh,
-      name_en,
-      level: 'national',
-      kind: 'high-tech',
-      city: '太原市',
-      county: null,
-      industries: [],
-      established: null,
-      area_km2: null,
-      location_basis: 'city-seat',
-      verified: true,
-      figures: [],
-      sources: [],
-      ...extra,
-    },
-  };
-}
+const zone = (id: string, name_zh: string, name_en: string, extra: Partial<ZoneProperties> = {}): ZoneFeature =>
+  makeZone(id, { name_zh, name_en, level: 'national', kind: 'high-tech', ...extra });
 
-function project(id: string, name_zh: string, name_en: string, extra: Partial<ProjectProperties> = {}): ProjectFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [112.5, 37.8] },
-    properties: {
-      id,
-      zone_id: 'z1',
-      name_zh,
-      name_en,
-      industry: 'information-technology',
-      investment_cny: null,
-      output_cny: null,
-      output_basis: null,
-      status: 'planned',
-      status_date: '2024',
-      history: [],
-      location_basis: 'near-zone',
-      sources: [],
-      ...extra,
-    },
-  };
-}
+const project = (id: string, name_zh: string, name_en: string, extra: Partial<ProjectProperties> = {}): ProjectFeature =>
+  makeProject(id, { zone_id: 'z1', name_zh, name_en, industry: 'information-technology', ...extra });
 
 const zones = [
   zone('cz-htz', '长治高新技术产业开发区', 'Changzhi High-tech Zone', { short_zh: '长治高新区', short_en: 'Changzhi HTZ' }),

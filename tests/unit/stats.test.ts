@@ -9,53 +9,11 @@ import {
   type ZoneProperties,
 } from '../../src/data/schema.js';
 import { summarize, zoneSummary } from '../../src/data/stats.js';
+import { makeProject, makeZone } from './factories.js';
 
-function zone(id: string, city: string, extra: Partial<ZoneProperties> = {}): ZoneFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [112.5, 37.8] },
-    properties: {
-      id,
-      name_zh: `${id}园区`,
-      name_en: `${id} Park`,
-      level: 'provincial',
-      kind: 'economic-development',
-      city,
-      county: null,
-      industries: [],
-      established: null,
-      area_km2: null,
-      location_basis: 'city-seat',
-      verified: true,
-      figures: [],
-      sources: [],
-      ...extra,
-    },
-  };
-}
+const zone = (id: string, city: string, extra: Partial<ZoneProperties> = {}): ZoneFeature => makeZone(id, { city, ...extra });
 
-function project(id: string, extra: Partial<ProjectProperties>): ProjectFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [112.5, 37.8] },
-    properties: {
-      id,
-      zone_id: 'ty',
-      name_zh: `${id}项目`,
-      name_en: `${id} project`,
-      industry: 'equipment',
-      investment_cny: null,
-      output_cny: null,
-      output_basis: null,
-      status: 'planned',
-      status_date: '2024',
-      history: [],
-      location_basis: 'near-zone',
-      sources: [],
-      ...extra,
-    },
-  };
-}
+const project = (id: string, extra: Partial<ProjectProperties>): ProjectFeature => makeProject(id, extra);
 
 const zones = [zone('ty', '太原市'), zone('cz', '长治市'), zone('dt', '大同市'), zone('tx', '太原市;忻州市')];
 const byId = new Map(zones.map((z) => [z.properties.id, z]));
