@@ -1,0 +1,104 @@
+/**
+ * (b) The floor: a bare MapLibre page with the element's offline basemap style
+ * (src/map/basemap-style.ts) and the same zones and projects as plain circle layers, the
+ * projects clustered like the element's (same radius and max zoom) for the synthetic sets, or
+ * when `cluster=1`. No validation, no panel, no controls. Ready = the first `idle` after the
+ * data were added.
+ */
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+import { FONT_STACK, SHANXI_BOUNDS, basemapStyle } from '../../src/map/basemap-style.js';
+import { INDUSTRIES } from '../../src/data/industries.js';
+import { install, mapIdle, params, projectsParam, sizeContainer } from './harness.js';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+const ZONES_URL = new URL('../../data/zones.geojson', import.meta.url).href;
+const PROJECTS_URL = new URL('../../data/projects.geojson', import.meta.url).href;
+const cluster = params.has('cluster') ? params.get('cluster') === '1' : projectsParam !== null;
+
+let projects: Feature[] = [];
+const container = document.getElementById('map')!;
+sizeContainer(container);
+
+const fetchJson = async (url: string): Promise<FeatureCollection> => {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return (await r.json()) as FeatureCollection;
+};
+const data = Promise.all([fetchJson(ZONES_URL), fetchJson(projectsParam ?? PROJECTS_URL)]);
+
+const map = new maplibregl.Map({
+  container,
+  style: basemapStyle('zh'),
+  bounds: SHANXI_BOUNDS,
+  fitBoundsOptions: { padding: 16 },
+  maxBounds: [104, 31, 121, 44],
+  minZoom: 4.5,
+  maxZoom: 14,
+  fadeDuration: 0,
+  attributionControl: false,
+});
+
+const color = ['match', ['get', 'industry'], ...INDUSTRIES.flatMap((i) => [i.id, i.color]), '#777777'] as unknown as ExpressionSpecification;
+
+const ready = install({
+  variant: 'bare',
+  async toggle(industries) {
+    const keep = new Set(industries);
+    const features = keep.size ? projects.filter((f) => keep.has(f.properties!.industry)) : projects;
+    (map.getSource('projects') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    await mapIdle(map);
+  },
+  panBy(dx, dy) {
+    map.panBy([dx, dy], { animate: false });
+  },
+  projectCount: () => projects.length,
+  info: () => ({ cluster }),
+});
+
+async function start(): Promise<void> {
+  const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+  const [[zones, all]] = await Promise.all([data, loaded]);
+  projects = all.features;
+  map.addSource('zones', { type: 'geojson', data: zones });
+  map.addLayer({ id: 'zone-areas', type: 'fill', source: 'zones', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'fill-color': '#c8a04a', 'fill-opacity': 0.12 } });
+  map.addLayer({
+    id: 'zone-points',
+    type: 'circle',
+    source: 'zones',
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#3d3a33', 'circle-stroke-width': 2 },
+  });
+  map.addSource('projects', cluster ? { type: 'geojson', data: all, cluster: true, clusterMaxZoom: 9, clusterRadius: 36, clusterMinPoints: 3 } : { type: 'geojson', data: all });
+  if (cluster) {
+    map.addLayer({
+      id: 'clusters',
+      type: 'circle',
+      source: 'projects',
+      filter: ['has', 'point_count'],
+      paint: { 'circle-color': '#3d3a33', 'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 14, 200, 28, 5000, 36], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    });
+    map.addLayer({
+      id: 'cluster-counts',
+      type: 'symbol',
+      source: 'projects',
+      filter: ['has', 'point_count'],
+      layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': FONT_STACK, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': '#ffffff' },
+    });
+  }
+  map.addLayer({
+    id: 'project-points',
+    type: 'circle',
+    source: 'projects',
+    filter: cluster ? ['!', ['has', 'point_count']] : ['==', ['geometry-type'], 'Point'],
+    paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 },
+  });
+  await mapIdle(map);
+  ready.resolve(performance.now());
+}
+start().catch((e) => ready.reject(e));
