@@ -111,6 +111,21 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const describe = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v;
 
+/**
+ * A value as it appears in a message: JSON, cut to 80 characters, and never a throw (a value
+ * nested thousands deep overflows JSON.stringify's stack; such a value is described by type).
+ */
+export function quote(v: unknown): string {
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    return describe(v);
+  }
+  if (s === undefined) return String(v);
+  return s.length > 80 ? `${s.slice(0, 80)}… (${s.length} characters)` : s;
+}
+
 class Reporter {
   readonly problems: Problem[] = [];
   constructor(readonly file: string) {}
@@ -133,7 +148,7 @@ function checkFeatureShell(
   }
   const props = isObj(f.properties) ? f.properties : null;
   const id = props && typeof props.id === 'string' && props.id !== '' ? props.id : fallbackId;
-  if (f.type !== 'Feature') r.add(id, 'type', `type is ${JSON.stringify(f.type)}, expected "Feature"`);
+  if (f.type !== 'Feature') r.add(id, 'type', `type is ${quote(f.type)}, expected "Feature"`);
   if (!props) r.add(id, 'properties', `properties is ${describe(f.properties)}, expected an object`);
   const g = f.geometry;
   if (!isObj(g)) {
@@ -141,7 +156,7 @@ function checkFeatureShell(
     return { id, props };
   }
   if (typeof g.type !== 'string' || !geometryTypes.includes(g.type)) {
-    r.add(id, 'geometry.type', `geometry type ${JSON.stringify(g.type)} is not allowed here (expected ${geometryTypes.join(' or ')})`);
+    r.add(id, 'geometry.type', `geometry type ${quote(g.type)} is not allowed here (expected ${geometryTypes.join(' or ')})`);
     return { id, props };
   }
   const coordProblems = checkCoordinates(g.coordinates, g.type);
@@ -184,7 +199,7 @@ function checkCoordinates(coords: unknown, type: string): string[] {
 
 function checkUnknownKeys(r: Reporter, id: string, obj: Obj, allowed: Set<string> | Record<string, true>, prefix: string): void {
   const has = (k: string) => (allowed instanceof Set ? allowed.has(k) : k in allowed);
-  for (const k of Object.keys(obj)) if (!has(k)) r.add(id, `${prefix}${k}`, `unknown field ${JSON.stringify(k)}`);
+  for (const k of Object.keys(obj)) if (!has(k)) r.add(id, `${prefix}${k}`, `unknown field ${quote(k)}`);
 }
 
 interface FieldChecks {
@@ -215,7 +230,7 @@ function fieldChecks(r: Reporter, id: string, obj: Obj, prefix = ''): FieldCheck
       }
       if (typeof v !== 'string') return r.add(id, prefix + key, `is ${describe(v)}, expected a string`);
       if (v.trim() === '') return r.add(id, prefix + key, 'is an empty string');
-      if (opts.pattern && !opts.pattern.test(v)) r.add(id, prefix + key, `${JSON.stringify(v)} is not ${opts.patternText ?? `like ${opts.pattern}`}`);
+      if (opts.pattern && !opts.pattern.test(v)) r.add(id, prefix + key, `${quote(v)} is not ${opts.patternText ?? `like ${opts.pattern}`}`);
     },
     num(key, opts = {}) {
       if (!present(key)) return;
@@ -238,13 +253,13 @@ function fieldChecks(r: Reporter, id: string, obj: Obj, prefix = ''): FieldCheck
         if (!opts.nullable) r.add(id, prefix + key, 'is null; leave the field out instead');
         return;
       }
-      if (typeof v !== 'string' || !values.includes(v)) r.add(id, prefix + key, `${JSON.stringify(v)} is not one of ${values.join(', ')}`);
+      if (typeof v !== 'string' || !values.includes(v)) r.add(id, prefix + key, `${quote(v)} is not one of ${values.join(', ')}`);
     },
     date(key, opts = {}) {
       if (!present(key, opts.optional)) return;
       const v = obj[key];
       if (v === null && opts.nullable) return;
-      if (!isPartialDate(v)) r.add(id, prefix + key, `${JSON.stringify(v)} is not a date YYYY, YYYY-MM or YYYY-MM-DD`);
+      if (!isPartialDate(v)) r.add(id, prefix + key, `${quote(v)} is not a date YYYY, YYYY-MM or YYYY-MM-DD`);
     },
   };
 }
@@ -283,14 +298,14 @@ function checkSources(
       else if (isHttpUrl(s.ref)) {
         refs.add(s.ref);
         if (s.url !== undefined && s.url !== s.ref) r.add(id, `${p}url`, 'differs from ref; a web source uses its URL as ref');
-      } else r.add(id, `${p}ref`, `${JSON.stringify(s.ref)} is neither a seed file name (NNN_hex16.txt) nor an http(s) URL`);
+      } else r.add(id, `${p}ref`, `${quote(s.ref)} is neither a seed file name (NNN_hex16.txt) nor an http(s) URL`);
     }
-    if (s.url !== undefined && !isHttpUrl(s.url)) r.add(id, `${p}url`, `${JSON.stringify(s.url)} is not an http(s) URL`);
+    if (s.url !== undefined && !isHttpUrl(s.url)) r.add(id, `${p}url`, `${quote(s.url)} is not an http(s) URL`);
     if (s.fields !== undefined) {
       if (!Array.isArray(s.fields)) r.add(id, `${p}fields`, `is ${describe(s.fields)}, expected an array of property names`);
       else
         s.fields.forEach((f, j) => {
-          if (typeof f !== 'string' || !(f in propertyNames)) r.add(id, `${p}fields[${j}]`, `${JSON.stringify(f)} is not a property of this feature`);
+          if (typeof f !== 'string' || !(f in propertyNames)) r.add(id, `${p}fields[${j}]`, `${quote(f)} is not a property of this feature`);
           else supported.add(f);
         });
     }
@@ -304,7 +319,7 @@ function getFeatures(r: Reporter, json: unknown): unknown[] | null {
     return null;
   }
   if (json.type !== 'FeatureCollection') {
-    r.add(null, 'type', `type is ${JSON.stringify(json.type)}, expected "FeatureCollection"`);
+    r.add(null, 'type', `type is ${quote(json.type)}, expected "FeatureCollection"`);
     return null;
   }
   if (!Array.isArray(json.features)) {
@@ -318,11 +333,23 @@ function getFeatures(r: Reporter, json: unknown): unknown[] | null {
   return json.features;
 }
 
+/** True when every feature has the marks of the other kind of file (a zones file given as projects…). */
+function holdsOnly(features: unknown[], kind: 'zones' | 'projects'): boolean {
+  return (
+    features.length > 0 &&
+    features.every((f) => {
+      const p = isObj(f) && isObj(f.properties) ? f.properties : null;
+      if (!p) return false;
+      return kind === 'zones' ? 'level' in p && 'kind' in p && !('zone_id' in p) : 'zone_id' in p && !('level' in p);
+    })
+  );
+}
+
 function checkUniqueIds(r: Reporter, ids: (string | null)[]): void {
   const seen = new Set<string>();
   for (const id of ids) {
     if (id === null || id.startsWith('#')) continue;
-    if (seen.has(id)) r.add(id, 'id', `duplicate id ${JSON.stringify(id)}`);
+    if (seen.has(id)) r.add(id, 'id', `duplicate id ${quote(id)}`);
     seen.add(id);
   }
 }
@@ -332,6 +359,10 @@ export function validateZones(json: unknown, file: string): Problem[] {
   const r = new Reporter(file);
   const features = getFeatures(r, json);
   if (!features) return r.problems;
+  if (holdsOnly(features, 'projects')) {
+    r.add(null, null, 'this file holds projects (every feature has a zone_id), not zones: is it the projects file?');
+    return r.problems;
+  }
   const ids: (string | null)[] = [];
   const parents: [string, unknown][] = [];
   features.forEach((f, index) => {
@@ -381,7 +412,7 @@ export function validateZones(json: unknown, file: string): Problem[] {
   for (const [id, parent] of parents) {
     if (typeof parent !== 'string') continue;
     if (parent === id) r.add(id, 'parent_id', 'a zone cannot be its own parent');
-    else if (!known.has(parent)) r.add(id, 'parent_id', `parent ${JSON.stringify(parent)} is not a zone in this file`);
+    else if (!known.has(parent)) r.add(id, 'parent_id', `parent ${quote(parent)} is not a zone in this file`);
     else parentOf.set(id, parent);
   }
   for (const start of parentOf.keys()) {
@@ -405,7 +436,7 @@ function checkIndustries(r: Reporter, id: string, v: unknown): void {
   const seen = new Set<string>();
   v.forEach((x, i) => {
     if (typeof x !== 'string' || !(INDUSTRY_IDS as readonly string[]).includes(x))
-      r.add(id, `industries[${i}]`, `${JSON.stringify(x)} is not an industry layer id (${INDUSTRY_IDS.join(', ')})`);
+      r.add(id, `industries[${i}]`, `${quote(x)} is not an industry layer id (${INDUSTRY_IDS.join(', ')})`);
     else if (seen.has(x)) r.add(id, `industries[${i}]`, `${x} is listed twice`);
     else seen.add(x);
   });
@@ -430,7 +461,7 @@ function checkFigures(r: Reporter, id: string, v: unknown, refs: Set<string>): v
     if (fig.source === undefined || fig.source === null || fig.source === '')
       r.add(id, `${p}source`, 'a figure must name its source (the ref of one of the zone\'s sources)');
     else if (typeof fig.source !== 'string' || !refs.has(fig.source))
-      r.add(id, `${p}source`, `${JSON.stringify(fig.source)} is not the ref of one of this zone's sources`);
+      r.add(id, `${p}source`, `${quote(fig.source)} is not the ref of one of this zone's sources`);
   });
 }
 
@@ -448,6 +479,10 @@ export function validateProjects(json: unknown, file: string, zones: unknown): P
   const r = new Reporter(file);
   const features = getFeatures(r, json);
   if (!features) return r.problems;
+  if (holdsOnly(features, 'zones')) {
+    r.add(null, null, 'this file holds zones (every feature has a level and a kind), not projects: is it the zones file?');
+    return r.problems;
+  }
   const zoneIds = zoneIdsOf(zones);
   const ids: (string | null)[] = [];
   features.forEach((f, index) => {
@@ -459,7 +494,7 @@ export function validateProjects(json: unknown, file: string, zones: unknown): P
     c.str('id', { pattern: ID_PATTERN, patternText: 'a lower-case ASCII slug (e.g. cz-taihang-data-lake)' });
     c.str('zone_id');
     if (typeof props.zone_id === 'string' && props.zone_id !== '' && !zoneIds.has(props.zone_id))
-      r.add(id, 'zone_id', `zone ${JSON.stringify(props.zone_id)} is not in the zones file`);
+      r.add(id, 'zone_id', `zone ${quote(props.zone_id)} is not in the zones file`);
     c.str('name_zh');
     c.str('name_en');
     c.str('company_zh', { optional: true, nullable: true });
@@ -507,7 +542,7 @@ function checkHistory(r: Reporter, id: string, props: Obj, refs: Set<string>): v
     c.str('note_en', { optional: true });
     if (e.source === undefined || e.source === null || e.source === '') r.add(id, `${p}source`, 'an event must name its source');
     else if (typeof e.source !== 'string' || !refs.has(e.source))
-      r.add(id, `${p}source`, `${JSON.stringify(e.source)} is not the ref of one of this project's sources`);
+      r.add(id, `${p}source`, `${quote(e.source)} is not the ref of one of this project's sources`);
     if (isPartialDate(e.date)) dated.push(e);
   });
   // The current status is the newest report: an event that no other event is wholly after.

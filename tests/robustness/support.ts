@@ -1,0 +1,151 @@
+/**
+ * Shared set-up of the robustness tests: a page with tripwires (a `__pwned` recorder, CSP
+ * violations, dialogs, page errors, the element's events), a tiny localhost server for
+ * generated data files, and helpers that reach into the element.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export interface GuardedPage {
+  page: Page;
+  /** Page errors and console errors. */
+  errors: string[];
+  /** Dialogs (alert, confirm, prompt) the page tried to open. */
+  dialogs: string[];
+  requests: string[];
+}
+
+/** Init script: records `__pwned` calls, CSP violations and the element's events. */
+export function tripwires(): void {
+  const w = window as unknown as { __pwnedCalls: number[]; __pwned: (n: number) => void; __csp: string[]; __events: { type: string; detail: unknown }[] };
+  w.__pwnedCalls = [];
+  w.__pwned = (n: number) => {
+    w.__pwnedCalls.push(n);
+  };
+  w.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  w.__events = [];
+  for (const type of ['ready', 'select', 'filter-change', 'load-error']) {
+    document.addEventListener(type, (e) => {
+      const detail = (e as CustomEvent).detail;
+      w.__events.push({ type, detail: type === 'select' ? { kind: detail?.kind, id: detail?.id } : detail });
+    });
+  }
+}
+
+/** A new page (in its own context) with the tripwires set; navigate it yourself. */
+export async function guardedPage(browser: Browser | BrowserContext, viewport = { width: 1280, height: 800 }): Promise<GuardedPage> {
+  const page = 'newContext' in browser ? await browser.newPage({ viewport }) : await browser.newPage();
+  if (!('newContext' in browser)) await page.setViewportSize(viewport);
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => undefined);
+  });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(tripwires);
+  return { page, errors, dialogs, requests };
+}
+
+export interface Tripped {
+  pwned: number[];
+  csp: string[];
+}
+
+export async function tripped(page: Page): Promise<Tripped> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __pwnedCalls: number[]; __csp: string[] };
+    return { pwned: [...w.__pwnedCalls], csp: [...w.__csp] };
+  });
+}
+
+export type Events = { type: string; detail: any }[];
+
+export async function events(page: Page, type?: string): Promise<Events> {
+  const all = await page.evaluate(() => (window as unknown as { __events: Events }).__events);
+  return type ? all.filter((e) => e.type === type) : all;
+}
+
+export async function waitForEvents(page: Page, type: string, count = 1, timeout = 45_000): Promise<void> {
+  await page.waitForFunction(
+    ([t, n]) => (window as unknown as { __events: { type: string }[] }).__events.filter((e) => e.type === t).length >= (n as number),
+    [type, count] as const,
+    { timeout },
+  );
+}
+
+/** Counts of the zones and projects the map draws (clusters count their points). */
+export async function renderedCounts(page: Page, selector = 'shanxi-zones-map'): Promise<{ zones: number; projects: number }> {
+  return page.evaluate(async (sel) => {
+    type F = { properties: Record<string, unknown> };
+    const el = document.querySelector(sel) as unknown as {
+      map: {
+        getLayer(id: string): unknown;
+        queryRenderedFeatures(o: { layers: string[] }): F[];
+        once(e: string, f: () => void): void;
+        triggerRepaint(): void;
+      } | null;
+    };
+    const map = el.map;
+    if (!map) return { zones: -1, projects: -1 };
+    await new Promise<void>((resolve) => {
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
+    const layers = (ids: string[]) => ids.filter((l) => map.getLayer(l));
+    const zones = new Set(map.queryRenderedFeatures({ layers: layers(['zone-points', 'zone-areas']) }).map((f) => String(f.properties.id)));
+    let projects = new Set(map.queryRenderedFeatures({ layers: layers(['project-points']) }).map((f) => String(f.properties.id))).size;
+    for (const c of map.queryRenderedFeatures({ layers: layers(['project-clusters']) })) projects += Number(c.properties.point_count);
+    return { zones: zones.size, projects };
+  }, selector);
+}
+
+/** A localhost server for generated files: `put(path, body)` then fetch `url(path)`. CORS open. */
+export class DataServer {
+  private readonly files = new Map<string, { body: string | Buffer; status: number; type: string }>();
+  private server: Server | null = null;
+  private base = '';
+  /** Paths whose requests are held open and never answered. */
+  readonly hang = new Set<string>();
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (this.hang.has(path)) return; // never answers
+      const f = this.files.get(path);
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Cache-Control', 'no-store');
+      if (!f) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      res.writeHead(f.status, { 'Content-Type': f.type });
+      res.end(f.body);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  put(path: string, body: string | Buffer | object, status = 200, type = 'application/geo+json'): string {
+    const text = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+    this.files.set(path, { body: text, status, type });
+    return this.url(path);
+  }
+
+  url(path: string): string {
+    return `${this.base}${path}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
