@@ -63,6 +63,8 @@ describe('without WebGL', () => {
   });
 
   it('still shows the statistics and the sources', async () => {
+    await page.locator(`${EL} szm-search input`).fill(''); // no results pop-up over the tabs
+    await page.locator(`${EL} szm-search input`).press('Escape');
     await page.locator(`${EL} #tab-about`).click({ timeout: 5_000 });
     await expect.poll(() => page.locator(`${EL} szm-about [part=source]`).count(), { timeout: 10_000 }).toBeGreaterThan(10);
     await page.locator(`${EL} #tab-stats`).click({ timeout: 5_000 });
