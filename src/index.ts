@@ -1,7 +1,9 @@
 /**
- * The library entry: importing it defines `<shanxi-zones-map>`.
+ * The library entry: importing it defines `<shanxi-zones-map>` (and the parts of its panel).
  */
 export { ShanxiZonesMap, DEFAULT_ZONES_URL, DEFAULT_PROJECTS_URL } from './components/shanxi-zones-map/shanxi-zones-map.js';
+export type { Theme } from './components/shanxi-zones-map/shanxi-zones-map.js';
+export { SzmEmbed } from './components/szm-embed/szm-embed.js';
 export type {
   ReadyDetail,
   SelectDetail,

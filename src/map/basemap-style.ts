@@ -37,7 +37,22 @@ export const FONT_STACK = ['Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'M
 /** Shanxi's bounding box with a margin: [west, south, east, north]. */
 export const SHANXI_BOUNDS: [number, number, number, number] = [110.1, 34.5, 114.6, 40.8];
 
-export const PALETTE = {
+/** The basemap's colours. */
+export interface Palette {
+  background: string;
+  neighbour: string;
+  neighbourLine: string;
+  land: string;
+  province: string;
+  city: string;
+  county: string;
+  river: string;
+  label: string;
+  labelMuted: string;
+  halo: string;
+}
+
+export const PALETTE: Palette = {
   background: '#eceae6',
   neighbour: '#eceae6',
   neighbourLine: '#c9c5bd',
@@ -51,6 +66,21 @@ export const PALETTE = {
   halo: '#ffffff',
 };
 
+/** The basemap in the element's dark theme. */
+export const DARK_PALETTE: Palette = {
+  background: '#1d1f22',
+  neighbour: '#1d1f22',
+  neighbourLine: '#3a3d42',
+  land: '#2a2c30',
+  province: '#c9bfa9',
+  city: '#6d675d',
+  county: '#3b3d41',
+  river: '#3f6a8f',
+  label: '#e6e1d7',
+  labelMuted: '#9a948a',
+  halo: '#1d1f22',
+};
+
 /** The `name_zh` or `name_en` property, falling back to the other. */
 export function nameExpression(lang: Lang): ExpressionSpecification {
   const [first, second] = lang === 'en' ? ['name_en', 'name_zh'] : ['name_zh', 'name_en'];
@@ -60,25 +90,25 @@ export function nameExpression(lang: Lang): ExpressionSpecification {
 /** Ids of the basemap's label layers, whose text follows the element's language. */
 export const BASEMAP_LABEL_LAYERS = ['neighbour-labels', 'county-labels', 'city-labels'] as const;
 
-export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): StyleSpecification {
+export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS, palette: Palette = PALETTE): StyleSpecification {
   const name = nameExpression(lang);
   const layers: LayerSpecification[] = [
-    { id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } },
-    { id: 'neighbours', type: 'fill', source: 'neighbours', paint: { 'fill-color': PALETTE.neighbour } },
+    { id: 'background', type: 'background', paint: { 'background-color': palette.background } },
+    { id: 'neighbours', type: 'fill', source: 'neighbours', paint: { 'fill-color': palette.neighbour } },
     {
       id: 'neighbour-lines',
       type: 'line',
       source: 'neighbours',
-      paint: { 'line-color': PALETTE.neighbourLine, 'line-width': 0.8 },
+      paint: { 'line-color': palette.neighbourLine, 'line-width': 0.8 },
     },
-    { id: 'land', type: 'fill', source: 'province', paint: { 'fill-color': PALETTE.land } },
+    { id: 'land', type: 'fill', source: 'province', paint: { 'fill-color': palette.land } },
     {
       id: 'county-lines',
       type: 'line',
       source: 'counties',
       minzoom: 7,
       paint: {
-        'line-color': PALETTE.county,
+        'line-color': palette.county,
         'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 10, 1],
         'line-opacity': ['interpolate', ['linear'], ['zoom'], 7, 0, 7.6, 1],
       },
@@ -90,7 +120,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       filter: ['<=', ['get', 'rank'], 2],
       paint: {
-        'line-color': PALETTE.river,
+        'line-color': palette.river,
         'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['match', ['get', 'rank'], 1, 1.6, 0.8], 10, ['match', ['get', 'rank'], 1, 4, 2]],
       },
     },
@@ -100,7 +130,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
       source: 'rivers',
       minzoom: 7.5,
       filter: ['>', ['get', 'rank'], 2],
-      paint: { 'line-color': PALETTE.river, 'line-width': 0.6, 'line-opacity': 0.8 },
+      paint: { 'line-color': palette.river, 'line-width': 0.6, 'line-opacity': 0.8 },
     },
     {
       id: 'city-lines',
@@ -108,7 +138,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
       source: 'cities',
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': PALETTE.city,
+        'line-color': palette.city,
         'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.7, 10, 1.6],
         'line-dasharray': [3, 2],
       },
@@ -118,7 +148,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
       type: 'line',
       source: 'province',
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': PALETTE.province, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.8, 10, 3.2] },
+      paint: { 'line-color': palette.province, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.8, 10, 3.2] },
     },
     {
       id: 'city-dots',
@@ -127,8 +157,8 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
       filter: ['==', ['get', 'kind'], 'city-seat'],
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 2.5, 10, 4.5],
-        'circle-color': PALETTE.halo,
-        'circle-stroke-color': PALETTE.province,
+        'circle-color': palette.halo,
+        'circle-stroke-color': palette.province,
         'circle-stroke-width': 1.4,
       },
     },
@@ -142,7 +172,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
         'text-size': 13,
         'text-letter-spacing': 0.2,
       },
-      paint: { 'text-color': PALETTE.labelMuted, 'text-halo-color': PALETTE.neighbour, 'text-halo-width': 1.2 },
+      paint: { 'text-color': palette.labelMuted, 'text-halo-color': palette.neighbour, 'text-halo-width': 1.2 },
     },
     {
       id: 'county-labels',
@@ -151,7 +181,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
       minzoom: 8,
       filter: ['==', ['get', 'kind'], 'county-seat'],
       layout: { 'text-field': name, 'text-font': FONT_STACK, 'text-size': 11, 'text-padding': 4 },
-      paint: { 'text-color': PALETTE.labelMuted, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.2 },
+      paint: { 'text-color': palette.labelMuted, 'text-halo-color': palette.halo, 'text-halo-width': 1.2 },
     },
     {
       id: 'city-labels',
@@ -166,7 +196,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS): Styl
         'text-radial-offset': 0.6,
         'text-padding': 2,
       },
-      paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.6 },
+      paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.6 },
     },
   ];
   const geojson = (data: string) => ({ type: 'geojson' as const, data });

@@ -88,7 +88,7 @@ export function projectPopup(p: ProjectProperties, zone: ZoneProperties | undefi
   const place = placement(p, lang);
   return h(
     'article',
-    { class: 'popup project', 'data-id': p.id },
+    { class: 'popup project', part: 'popup popup-project', 'data-id': p.id },
     h('h3', {}, projectName(p, lang)),
     status,
     h(
@@ -129,7 +129,7 @@ export function zonePopup(z: ZoneProperties, summary: ZoneSummary, lang: Lang): 
   const place = placement(z, lang);
   return h(
     'article',
-    { class: 'popup zone', 'data-id': z.id },
+    { class: 'popup zone', part: 'popup popup-zone', 'data-id': z.id },
     h('h3', {}, zoneName(z, lang)),
     other ? h('p', { class: 'muted other-name' }, other) : null,
     z.verified ? null : h('p', { class: 'badge unverified' }, t(lang, 'popup.unverified')),

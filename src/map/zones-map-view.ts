@@ -11,9 +11,11 @@ import {
   BASEMAP_LABEL_LAYERS,
   DEFAULT_GEO_URLS,
   SHANXI_BOUNDS,
+  PALETTE,
   basemapStyle,
   nameExpression,
   type GeoUrls,
+  type Palette,
 } from './basemap-style.js';
 import {
   CLUSTER_LAYER,
@@ -33,6 +35,12 @@ export type FeatureKind = 'zone' | 'project';
 export interface ZonesMapViewOptions {
   lang: Lang;
   geoUrls?: GeoUrls;
+  /** A hosted MapLibre style to draw instead of the offline basemap (which is used if it fails to load). */
+  styleUrl?: string | null;
+  /** Colours of the offline basemap (default: the light palette). */
+  palette?: Palette;
+  /** Called when `styleUrl` could not be loaded and the offline basemap is drawn instead. */
+  onBasemapFallback?: (reason: string) => void;
   /** Where to start; all of Shanxi when null. */
   initialView?: { center: [number, number]; zoom: number } | null;
   /** Called when the user picks a feature on the map, or closes its popup (null). */
@@ -78,14 +86,19 @@ export class ZonesMapView {
   private geometries = new Map<string, Geometry>();
   private projectIds = new Set<string>();
   private readonly options: ZonesMapViewOptions;
+  private palette: Palette;
+  /** Whether the offline basemap is drawn (no `styleUrl`, or it failed). */
+  private offline: boolean;
 
   constructor(container: HTMLElement, options: ZonesMapViewOptions) {
     this.options = options;
     this.lang = options.lang;
+    this.palette = options.palette ?? PALETTE;
+    this.offline = !options.styleUrl;
     try {
       this.map = new maplibregl.Map({
         container,
-        style: basemapStyle(options.lang, options.geoUrls ?? DEFAULT_GEO_URLS),
+        style: options.styleUrl || this.offlineStyle(),
         ...(options.initialView ?? { bounds: SHANXI_BOUNDS, fitBoundsOptions: { padding: 16 } }),
         maxBounds: [104, 31, 121, 44],
         minZoom: 4.5,
@@ -111,15 +124,52 @@ export class ZonesMapView {
       }),
       'bottom-right',
     );
+    let styleLoaded = false;
+    this.map.once('style.load', () => (styleLoaded = true));
     this.loaded = new Promise((resolve, reject) => {
       this.map.once('load', () => resolve());
-      this.map.once('error', (e) => {
-        if (!this.map.loaded()) reject(e.error ?? new Error('The map failed to load'));
-      });
+      const onError = (e: maplibregl.ErrorEvent & { sourceId?: string }): void => {
+        if (this.map.loaded()) {
+          this.map.off('error', onError);
+          return;
+        }
+        // A hosted style that cannot be fetched or parsed: draw the offline basemap instead.
+        // (Errors of its tile sources, after the style loaded, leave the style in place.)
+        if (!this.offline && !styleLoaded && !e.sourceId) {
+          this.offline = true;
+          const reason = e.error?.message ?? 'The basemap style could not be loaded';
+          this.map.setStyle(this.offlineStyle());
+          this.options.onBasemapFallback?.(reason);
+          return;
+        }
+        if (this.offline) {
+          this.map.off('error', onError);
+          reject(e.error ?? new Error('The map failed to load'));
+        }
+      };
+      this.map.on('error', onError);
     });
     this.map.on('click', this.handleClick);
     this.map.on('mousemove', this.handleMove);
     this.map.on('mouseout', this.clearHover);
+  }
+
+  /** Recolours the offline basemap (a hosted style keeps its own colours). */
+  setPalette(palette: Palette): void {
+    this.palette = palette;
+    if (!this.offline) return;
+    for (const layer of this.offlineStyle().layers) {
+      const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+      for (const [key, value] of Object.entries(paint)) {
+        if (key.endsWith('-color') && this.map.getLayer(layer.id)) {
+          this.map.setPaintProperty(layer.id, key as keyof maplibregl.AllPaintProperties, value as string);
+        }
+      }
+    }
+  }
+
+  private offlineStyle(): maplibregl.StyleSpecification {
+    return basemapStyle(this.lang, this.options.geoUrls ?? DEFAULT_GEO_URLS, this.palette);
   }
 
   /** Adds the zones and projects, all of them; later calls to `show` narrow what is drawn. */

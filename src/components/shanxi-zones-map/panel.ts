@@ -10,6 +10,7 @@ import '../szm-legend/szm-legend.js';
 import '../szm-filters/szm-filters.js';
 import '../szm-stats/szm-stats.js';
 import '../szm-about/szm-about.js';
+import '../szm-embed/szm-embed.js';
 import type { Filters } from '../../data/filter.js';
 import type { ProjectFeature, ZoneFeature } from '../../data/schema.js';
 import type { Summary } from '../../data/stats.js';
@@ -38,6 +39,8 @@ export interface PanelModel {
   onToggle: () => void;
   onLang: (lang: Lang) => void;
   onExport: (kind: ExportKind) => void;
+  /** "Embed this view": the attributes to reproduce, the library's URL and the explorer's (iframe). */
+  embed?: { view: Record<string, string>; moduleUrl: string; pageUrl: string };
 }
 
 const TAB_LABEL = { list: 'tab.list', layers: 'tab.layers', stats: 'tab.stats', about: 'tab.about' } as const;
@@ -89,6 +92,9 @@ function exportButtons(m: PanelModel): TemplateResult {
     <h3>${t(m.lang, 'export.heading')}</h3>
     ${b('projects-csv', 'export.projectsCsv')} ${b('zones-csv', 'export.zonesCsv')} ${b('geojson', 'export.geojson')}
     ${b('png', 'export.png')}
+    ${m.embed
+      ? html`<szm-embed part="embed" .lang=${m.lang} .view=${m.embed.view} .moduleUrl=${m.embed.moduleUrl} .pageUrl=${m.embed.pageUrl}></szm-embed>`
+      : nothing}
   </section>`;
 }
 

@@ -1,5 +1,35 @@
 import { css } from 'lit';
 
+/** The dark theme's values of the public custom properties (and of the panel parts' own). */
+const darkProperties = css`
+  --szm-text-color: #e8e4dc;
+  --szm-muted-color: #b1aa9e;
+  --szm-background: #1d1f22;
+  --szm-panel-background: #26282c;
+  --szm-border-color: #44474d;
+  --szm-accent-color: #8ab4f8;
+  --szm-link-color: #8ab4f8;
+  --szm-rule-color: #3a3d42;
+  --szm-hover-background: rgb(255 255 255 / 0.06);
+  --szm-list-text-color: #e8e4dc;
+  --szm-list-muted-color: #b1aa9e;
+  --szm-list-background: #26282c;
+  --szm-list-border-color: #44474d;
+  --szm-list-hover-background: #30333a;
+  --szm-list-highlight-background: #4a4120;
+  --szm-list-selected-background: #23364f;
+  --szm-list-accent-color: #8ab4f8;
+  --szm-list-focus-color: #8ab4f8;
+  --szm-search-text-color: #e8e4dc;
+  --szm-search-muted-color: #b1aa9e;
+  --szm-search-background: #26282c;
+  --szm-search-border-color: #55585e;
+  --szm-search-accent-color: #8ab4f8;
+  --szm-search-active-background: #23364f;
+  --szm-bar-color: #7fa3d4;
+  color-scheme: dark;
+`;
+
 export const elementStyles = css`
   :host {
     display: block;
@@ -18,6 +48,32 @@ export const elementStyles = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  /* The dark theme sets the same public custom properties (a page's own values still win,
+     set on the element itself or through a more specific selector). */
+  :host([theme='dark']) {
+    ${darkProperties}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${darkProperties}
+    }
+  }
+  .notice {
+    position: absolute;
+    top: 0.5rem;
+    left: 50%;
+    transform: translateX(-50%);
+    z-index: 3;
+    margin: 0;
+    max-width: calc(100% - 6rem);
+    padding: 0.35rem 0.75rem;
+    border-radius: 4px;
+    font-size: 0.8rem;
+    background: var(--szm-panel-background, #fff);
+    border: 1px solid var(--szm-border-color, #d9d3c7);
+    border-left: 4px solid #b7791f;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
   }
   .layout {
     position: absolute;
@@ -54,7 +110,7 @@ export const elementStyles = css`
     max-width: 36rem;
     padding: 1rem 1.25rem;
     border-left: 4px solid #b3261e;
-    background: #fff;
+    background: var(--szm-panel-background, #fff);
     text-align: start;
   }
   .state.error ul {
@@ -72,6 +128,24 @@ export const elementStyles = css`
     line-height: 1.4;
     max-height: min(60vh, 420px);
     overflow: auto;
+    color: var(--szm-text-color, #25221d);
+    background: var(--szm-panel-background, #fff);
+  }
+  .maplibregl-popup-anchor-top .maplibregl-popup-tip,
+  .maplibregl-popup-anchor-top-left .maplibregl-popup-tip,
+  .maplibregl-popup-anchor-top-right .maplibregl-popup-tip {
+    border-bottom-color: var(--szm-panel-background, #fff);
+  }
+  .maplibregl-popup-anchor-bottom .maplibregl-popup-tip,
+  .maplibregl-popup-anchor-bottom-left .maplibregl-popup-tip,
+  .maplibregl-popup-anchor-bottom-right .maplibregl-popup-tip {
+    border-top-color: var(--szm-panel-background, #fff);
+  }
+  .maplibregl-popup-anchor-left .maplibregl-popup-tip {
+    border-right-color: var(--szm-panel-background, #fff);
+  }
+  .maplibregl-popup-anchor-right .maplibregl-popup-tip {
+    border-left-color: var(--szm-panel-background, #fff);
   }
   .popup h3 {
     margin: 0 1.2rem 0.25rem 0;
@@ -81,7 +155,7 @@ export const elementStyles = css`
   .popup h4 {
     margin: 0.6rem 0 0.2rem;
     font-size: 0.8rem;
-    color: #5c564b;
+    color: var(--szm-muted-color, #5c564b);
   }
   .popup dl {
     margin: 0.4rem 0 0;
@@ -93,13 +167,13 @@ export const elementStyles = css`
     display: contents;
   }
   .popup dt {
-    color: #5c564b;
+    color: var(--szm-muted-color, #5c564b);
   }
   .popup dd {
     margin: 0;
   }
   .popup .muted {
-    color: #6b655a;
+    color: var(--szm-muted-color, #6b655a);
   }
   .popup .other-name {
     margin: 0;
@@ -112,10 +186,10 @@ export const elementStyles = css`
     display: block;
     margin: 0.2rem 0;
     font-size: 0.8rem;
-    color: #3c372f;
+    color: var(--szm-text-color, #3c372f);
   }
   .popup a {
-    color: #1a5fb4;
+    color: var(--szm-link-color, #1a5fb4);
   }
   .badge {
     display: inline-block;
@@ -202,9 +276,9 @@ export const panelStyles = css`
     font: inherit;
     font-size: 0.8rem;
     padding: 0.2rem 0.5rem;
-    border: 1px solid #b8b0a2;
+    border: 1px solid var(--szm-border-color, #b8b0a2);
     border-radius: 4px;
-    background: #fff;
+    background: var(--szm-panel-background, #fff);
     color: inherit;
     cursor: pointer;
   }
@@ -255,7 +329,7 @@ export const panelStyles = css`
     border: 0;
     border-bottom: 3px solid transparent;
     background: none;
-    color: #5c564b;
+    color: var(--szm-muted-color, #5c564b);
     cursor: pointer;
     white-space: nowrap;
   }
@@ -273,7 +347,7 @@ export const panelStyles = css`
   .count {
     margin: 0 0 0.4rem;
     font-size: 0.8rem;
-    color: #5c564b;
+    color: var(--szm-muted-color, #5c564b);
   }
   szm-list {
     --szm-list-max-height: none;
@@ -291,7 +365,11 @@ export const panelStyles = css`
     width: 100%;
     margin: 0;
     font-size: 0.8rem;
-    color: #5c564b;
+    color: var(--szm-muted-color, #5c564b);
+  }
+  .exports szm-embed {
+    width: 100%;
+    margin-top: 0.6rem;
   }
 
   /* Phone: the panel is a bottom sheet over the map. */

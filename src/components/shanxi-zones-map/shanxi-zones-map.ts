@@ -12,6 +12,8 @@ import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } f
 import { checkDataset } from '../../data/dataset.js';
 import { parseLang, t, type Lang } from '../../i18n/strings.js';
 import { ZonesMapView, NoWebGLError, type FeatureKind } from '../../map/zones-map-view.js';
+import { DARK_PALETTE, PALETTE } from '../../map/basemap-style.js';
+import { te } from '../../i18n/parts-embed.js';
 import { projectPopup, zonePopup } from '../../map/popup-content.js';
 import { createEvent, type ShanxiZonesMapEventMap } from './events.js';
 import { elementStyles, panelStyles } from './shanxi-zones-map.styles.js';
@@ -26,6 +28,25 @@ export const DEFAULT_ZONES_URL = new URL('../../../data/zones.geojson', import.m
 export const DEFAULT_PROJECTS_URL = new URL('../../../data/projects.geojson', import.meta.url).href;
 
 type LoadState = 'loading' | 'ready' | 'error';
+
+/** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** Set by the library build (vite.lib.config.ts); the explorer's build leaves it false. */
+declare const __SZM_LIBRARY__: boolean | undefined;
+const IS_LIBRARY = typeof __SZM_LIBRARY__ !== 'undefined' && __SZM_LIBRARY__;
+
+/** Where "Embed this view" points: this module in the library build; the explorer and its copy of the library in the app. */
+function embedUrls(): { moduleUrl: string; pageUrl: string } {
+  if (IS_LIBRARY) return { moduleUrl: import.meta.url, pageUrl: '' };
+  const pageUrl = new URL('./', document.baseURI).href;
+  return { moduleUrl: new URL('lib/shanxi-zones-map.js', pageUrl).href, pageUrl };
+}
+
+/** The attributes "Embed this view" reproduces. */
+const EMBED_ATTRIBUTES = ['lang', 'industries', 'statuses', 'cities', 'levels', 'zone-ids', 'investment-min', 'investment-max', 'q', 'selected', 'center', 'zoom', 'controls', 'theme', 'basemap'] as const;
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** The properties that hold filters. */
 const FILTER_PROPERTIES = ['industries', 'statuses', 'cities', 'levels', 'zoneIds', 'investmentMin', 'investmentMax', 'q'] as const;
@@ -44,16 +65,34 @@ export function parseView(center: string | null, zoom: string | null): { center:
  *
  * @summary An interactive map of Shanxi's development zones and projects.
  *
- * @event ready - The basemap, zones and projects are drawn (first idle). `detail: {zoneCount, projectCount}`.
- * @event select - A zone or project was picked, or the selection cleared. `detail: {kind, id, feature}`.
- * @event filter-change - The active filters changed. `detail: Filters & {visibleProjects, visibleZones}`.
- * @event load-error - The data could not be loaded or failed validation. `detail: {message, problems}`.
+ * @event {CustomEvent<ReadyDetail>} ready - The basemap, zones and projects are drawn (first idle). `detail: {zoneCount, projectCount}`.
+ * @event {CustomEvent<SelectDetail>} select - A zone or project was picked, or the selection cleared. `detail: {kind, id, feature}`, all null when cleared.
+ * @event {CustomEvent<FilterChangeDetail>} filter-change - The active filters changed. `detail: Filters & {visibleProjects, visibleZones}`.
+ * @event {CustomEvent<ErrorDetail>} load-error - The data could not be loaded or failed validation. `detail: {message, problems}`.
  *
  * @csspart map - The map's container.
+ * @csspart panel - The side panel (a bottom sheet on a phone).
+ * @csspart search - The search box (`szm-search`).
+ * @csspart list - The list of zones and projects (`szm-list`); its rows are `::part(row)`.
+ * @csspart legend - The industry layers (`szm-legend`).
+ * @csspart filters - The filters (`szm-filters`).
+ * @csspart stats - The statistics (`szm-stats`).
+ * @csspart about - Sources and notes (`szm-about`).
+ * @csspart export - The downloads.
+ * @csspart embed - "Embed this view" (`szm-embed`).
+ * @csspart popup - A popup's content; also `popup-zone` or `popup-project`.
+ * @csspart notice - The notice that a hosted basemap failed and the offline one is shown.
+ *
  * @cssproperty --szm-height - The element's height (default 480px; a map has no intrinsic size).
  * @cssproperty --szm-font-family - The UI's font stack.
  * @cssproperty --szm-text-color - The UI's text colour.
+ * @cssproperty --szm-muted-color - Secondary text.
  * @cssproperty --szm-background - Shown behind the map and while it loads.
+ * @cssproperty --szm-panel-background - The panel's and popups' background.
+ * @cssproperty --szm-panel-width - The panel's width (default 340px).
+ * @cssproperty --szm-border-color - Borders and rules.
+ * @cssproperty --szm-accent-color - Selected tabs, pressed buttons, focus.
+ * @cssproperty --szm-link-color - Links in popups and sources.
  */
 @customElement('shanxi-zones-map')
 export class ShanxiZonesMap extends LitElement {
@@ -107,6 +146,12 @@ export class ShanxiZonesMap extends LitElement {
   /** URL of the projects GeoJSON (defaults to the shipped data). */
   @property({ attribute: 'projects-src' }) projectsSrc = DEFAULT_PROJECTS_URL;
 
+  /** URL of a hosted MapLibre style to draw instead of the offline basemap; if it fails to load, the offline basemap is drawn and a notice says so. */
+  @property({ reflect: true }) basemap = '';
+
+  /** Colour theme: `light` (default), `dark`, or `auto` (follows the system's `prefers-color-scheme`). */
+  @property({ reflect: true }) theme: Theme = 'light';
+
   @state() private loadState: LoadState = 'loading';
   @state() private errorMessage = '';
   @state() private errorProblems: readonly string[] = [];
@@ -117,6 +162,8 @@ export class ShanxiZonesMap extends LitElement {
   @state() private visibleProjects: ProjectFeature[] = [];
   @state() private legendSummary: Summary | null = null;
   @state() private visibleSummary: Summary | null = null;
+  @state() private basemapFailed = false;
+  @state() private systemDark = false;
 
   private view: ZonesMapView | null = null;
   private zoneData: ZoneCollection | null = null;
@@ -126,6 +173,7 @@ export class ShanxiZonesMap extends LitElement {
   private abort: AbortController | null = null;
   /** The id the user picked on the map, so `updated` does not fly to it again. */
   private pickedOnMap = '';
+  private darkQuery: MediaQueryList | null = null;
 
   /** The maplibregl.Map, once made. */
   get map(): maplibregl.Map | null {
@@ -176,15 +224,29 @@ export class ShanxiZonesMap extends LitElement {
     return parseLang(this.lang);
   }
 
+  /** Whether the dark palette is drawn (`theme="dark"`, or `auto` on a dark system). */
+  private get dark(): boolean {
+    return this.theme === 'dark' || (this.theme === 'auto' && (this.darkQuery?.matches ?? this.systemDark));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.darkQuery = window.matchMedia?.(DARK_QUERY) ?? null;
+    this.systemDark = this.darkQuery?.matches ?? false;
+    this.darkQuery?.addEventListener('change', this.handleScheme);
     if (this.hasUpdated && !this.view) void this.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.darkQuery?.removeEventListener('change', this.handleScheme);
+    this.darkQuery = null;
     this.stop();
   }
+
+  private handleScheme = (e: MediaQueryListEvent): void => {
+    this.systemDark = e.matches;
+  };
 
   protected override firstUpdated(): void {
     if (this.clientWidth > 0 && this.clientWidth <= 640) this.panelOpen = false; // a phone: the map first
@@ -201,7 +263,12 @@ export class ShanxiZonesMap extends LitElement {
     if (FILTER_PROPERTIES.some((p) => changed.has(p))) this.applyFilters();
     if (changed.has('center') || changed.has('zoom')) this.view.jumpTo(parseView(this.center, this.zoom));
     if (changed.has('selected') && this.selected !== this.pickedOnMap) this.openSelected(true);
-    if ((changed.has('zonesSrc') && changed.get('zonesSrc') !== undefined) || (changed.has('projectsSrc') && changed.get('projectsSrc') !== undefined)) {
+    if (changed.has('theme') || changed.has('systemDark' as keyof ShanxiZonesMap)) this.view.setPalette(this.dark ? DARK_PALETTE : PALETTE);
+    if (
+      (changed.has('zonesSrc') && changed.get('zonesSrc') !== undefined) ||
+      (changed.has('projectsSrc') && changed.get('projectsSrc') !== undefined) ||
+      (changed.has('basemap') && changed.get('basemap') !== undefined)
+    ) {
       this.stop();
       void this.start();
     }
@@ -214,9 +281,16 @@ export class ShanxiZonesMap extends LitElement {
     if (!container || !this.isConnected) return;
     const abort = new AbortController();
     this.abort = abort;
+    this.basemapFailed = false;
     try {
       this.view = new ZonesMapView(container, {
         lang: this.language,
+        styleUrl: this.basemap?.trim() || null,
+        palette: this.dark ? DARK_PALETTE : PALETTE,
+        onBasemapFallback: (reason) => {
+          this.basemapFailed = true;
+          console.warn(`<shanxi-zones-map>: basemap ${this.basemap} failed (${reason}); drawing the offline basemap.`);
+        },
         initialView: parseView(this.center, this.zoom),
         onPick: (kind, id) => this.handlePick(kind, id),
         onHover: (id) => (this.hovered = id ?? ''),
@@ -392,6 +466,7 @@ export class ShanxiZonesMap extends LitElement {
       onToggle: () => (this.panelOpen = !this.panelOpen),
       onLang: (l) => (this.lang = l),
       onExport: (kind) => void this.export(kind),
+      embed: { view: this.embedView(), ...embedUrls() },
     });
     return html`<div
       class="layout"
@@ -405,9 +480,20 @@ export class ShanxiZonesMap extends LitElement {
     </div>`;
   }
 
+  /** The attributes that reproduce this view, for "Embed this view". */
+  private embedView(): Record<string, string> {
+    const view: Record<string, string> = {};
+    for (const name of EMBED_ATTRIBUTES) {
+      const value = this.getAttribute(name)?.trim();
+      if (value && !(name === 'lang' && value === 'zh') && !(name === 'theme' && value === 'light')) view[name] = value;
+    }
+    return view;
+  }
+
   private renderStage(lang: Lang) {
     return html`
       <div class="map" part="map" role="region" aria-label=${t(lang, 'map.label')}></div>
+      ${this.basemapFailed ? html`<p class="notice" part="notice" role="status">${te(lang, 'basemap.fallback')}</p>` : nothing}
       ${this.loadState === 'loading'
         ? html`<div class="state loading" role="status" aria-live="polite">${t(lang, 'map.loading')}</div>`
         : nothing}

@@ -94,7 +94,7 @@ export class SzmLegend extends LitElement {
           return html`<li>
             <button type="button" part="layer" class="layer ${t?.count ? '' : 'empty'}" data-id=${ind.id}
               aria-pressed=${on} @click=${this.toggle}>
-              <span part="swatch" class="swatch" style="--swatch:${ind.color}" aria-hidden="true"></span>
+              <span part="swatch" class="swatch" .style=${`--swatch:${ind.color}`} aria-hidden="true"></span>
               <span class="name">${ind[lang]}</span>
               ${this.figures(t, lang)}
             </button>

@@ -203,7 +203,7 @@ export class SzmList extends LitElement {
     const hl = r.id === this.highlighted;
     return html`<li role="option" data-i=${i} data-id=${r.id} class="row ${r.kind}${hl ? ' hl' : ''}" tabindex=${i === this.active ? 0 : -1}
       aria-selected=${sel ? 'true' : 'false'} part="row ${r.kind}${sel ? ' selected' : ''}${hl ? ' highlighted' : ''}">
-      <span class="swatch" style=${r.color ? `--c:${r.color}` : ''} aria-hidden="true"></span>
+      <span class="swatch" .style=${r.color ? `--c:${r.color}` : ''} aria-hidden="true"></span>
       <span class="name">${r.name}</span>
       <span class="meta">${r.meta}</span>
       ${r.kind === 'project' ? html`<span class="detail">${r.money} · <span class="status">${r.status}</span></span>` : nothing}

@@ -62,7 +62,7 @@ export class SzmStats extends LitElement {
               const r = rows[i]!;
               return svg`<text class="label" x="0" y=${g.labelY}>${r.label}</text>
                 <rect class="bar" x="0" y=${g.barY} width=${g.width} height=${CHART.barHeight} rx="2"
-                  style=${r.color ? `fill:${r.color}` : ''}></rect>
+                  .style=${r.color ? `fill:${r.color}` : ''}></rect>
                 <text class="value" x=${g.valueX} y=${g.valueY}>${r.text}</text>`;
             })}
           </svg>`

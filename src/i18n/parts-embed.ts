@@ -1,0 +1,36 @@
+/**
+ * Strings of the "Embed this view" part and of the element's basemap notice, in both languages.
+ */
+import type { Lang } from './labels.js';
+
+const zh = {
+  'embed.heading': '嵌入此视图',
+  'embed.kind': '嵌入方式',
+  'embed.element': '组件',
+  'embed.iframe': 'iframe',
+  'embed.code': '嵌入代码',
+  'embed.copy': '复制',
+  'embed.copied': '已复制',
+  'embed.copyFailed': '无法复制，请手动选择代码',
+  'embed.iframeTitle': '山西开发区与重大项目地图',
+  'basemap.fallback': '在线底图无法加载，已改用离线底图。',
+};
+
+const en: Record<keyof typeof zh, string> = {
+  'embed.heading': 'Embed this view',
+  'embed.kind': 'Embed as',
+  'embed.element': 'Element',
+  'embed.iframe': 'iframe',
+  'embed.code': 'Embed code',
+  'embed.copy': 'Copy',
+  'embed.copied': 'Copied',
+  'embed.copyFailed': 'Could not copy: select the code and copy it by hand',
+  'embed.iframeTitle': "Map of Shanxi's development zones and major projects",
+  'basemap.fallback': 'The hosted basemap could not be loaded: showing the offline basemap.',
+};
+
+export type EmbedKey = keyof typeof zh;
+
+export function te(lang: Lang, key: EmbedKey): string {
+  return (lang === 'en' ? en : zh)[key];
+}
