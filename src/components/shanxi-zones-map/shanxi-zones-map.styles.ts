@@ -240,7 +240,8 @@ export const panelStyles = css`
     min-height: 0;
     background: var(--szm-panel-background);
     border-right: 1px solid var(--szm-border-color);
-    z-index: 2;
+    overflow: hidden;
+    z-index: 3;
   }
   .panel.closed {
     width: auto;
@@ -388,6 +389,9 @@ export const panelStyles = css`
       border-top: 1px solid var(--szm-border-color);
       border-radius: 12px 12px 0 0;
       box-shadow: 0 -2px 8px rgb(0 0 0 / 0.15);
+    }
+    .panel.open {
+      height: 62%;
     }
     .panel.closed szm-search {
       width: auto;

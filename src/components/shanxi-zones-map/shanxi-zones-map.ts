@@ -248,8 +248,13 @@ export class ShanxiZonesMap extends LitElement {
     this.systemDark = e.matches;
   };
 
+  /** Phone width: the panel is a bottom sheet (the same breakpoint as the styles). */
+  private isNarrow(): boolean {
+    return this.clientWidth > 0 && this.clientWidth <= 640;
+  }
+
   protected override firstUpdated(): void {
-    if (this.clientWidth > 0 && this.clientWidth <= 640) this.panelOpen = false; // a phone: the map first
+    if (this.isNarrow()) this.panelOpen = false; // a phone: the map first
     void this.start();
   }
 
@@ -402,6 +407,7 @@ export class ShanxiZonesMap extends LitElement {
   /** A zone or project chosen in the panel (search, list): fly there and open it. */
   private handlePartPick = (e: CustomEvent<PartEventMap['szm-pick']>): void => {
     this.pickedOnMap = '';
+    if (this.isNarrow()) this.panelOpen = false; // on a phone the sheet would hide what was picked
     if (this.selected === e.detail.id) this.openSelected(true);
     else this.selected = e.detail.id;
   };
