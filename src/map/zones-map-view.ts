@@ -172,13 +172,23 @@ export class ZonesMapView {
     return basemapStyle(this.lang, this.options.geoUrls ?? DEFAULT_GEO_URLS, this.palette);
   }
 
-  /** Adds the zones and projects, all of them; later calls to `show` narrow what is drawn. */
-  addData(zones: FeatureCollection, projects: FeatureCollection): void {
+  /**
+   * Draws a dataset: adds the zone and project layers the first time, replaces their data
+   * after (a reload keeps the map). Later calls to `show` narrow what is drawn.
+   */
+  setData(zones: FeatureCollection, projects: FeatureCollection): void {
+    this.geometries.clear();
     for (const f of [...zones.features, ...projects.features]) {
       this.geometries.set(`${f.properties?.id}`, f.geometry);
     }
     this.projectIds = new Set(projects.features.map((f) => `${f.properties?.id}`));
-    addDataLayers(this.map, zones, projects, this.lang);
+    if (this.map.getSource(ZONES_SOURCE)) this.show(zones, projects);
+    else addDataLayers(this.map, zones, projects, this.lang);
+  }
+
+  /** Whether `setData` has drawn a dataset yet. */
+  hasData(): boolean {
+    return Boolean(this.map.getSource(ZONES_SOURCE));
   }
 
   show(zones: FeatureCollection, projects: FeatureCollection): void {

@@ -68,7 +68,10 @@ describe('without WebGL', () => {
     await page.locator(`${EL} #tab-about`).click({ timeout: 5_000 });
     await expect.poll(() => page.locator(`${EL} szm-about [part=source]`).count(), { timeout: 10_000 }).toBeGreaterThan(10);
     await page.locator(`${EL} #tab-stats`).click({ timeout: 5_000 });
-    await expect.poll(async () => ((await page.locator(`${EL} szm-stats`).textContent()) ?? '').length).toBeGreaterThan(0);
+    // (the host's own textContent is empty: the charts live in its shadow root)
+    await expect
+      .poll(() => page.locator(`${EL} szm-stats`).evaluate((el) => el.shadowRoot?.textContent?.trim().length ?? 0))
+      .toBeGreaterThan(0);
     const text = await page.locator(`${EL} szm-stats`).evaluate((el) => el.shadowRoot?.textContent ?? '');
     expect(text).toMatch(/\d/);
   });

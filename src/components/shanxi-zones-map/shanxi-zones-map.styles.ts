@@ -228,6 +228,45 @@ export const elementStyles = css`
     border-radius: 50%;
     flex: none;
   }
+  .banner {
+    position: absolute;
+    top: 0.6rem;
+    left: 50%;
+    transform: translateX(-50%);
+    width: min(34rem, calc(100% - 5rem));
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    padding: 0.6rem 0.75rem;
+    border-left: 4px solid #b3261e;
+    border-radius: 4px;
+    background: var(--szm-panel-background, #fff);
+    color: var(--szm-text-color, #25221d);
+    box-shadow: 0 1px 6px rgb(0 0 0 / 0.2);
+    font-size: 0.85rem;
+    z-index: 4;
+  }
+  .banner div {
+    flex: 1;
+    min-width: 0;
+  }
+  .banner ul {
+    margin: 0.3rem 0 0;
+    padding-left: 1.1rem;
+    max-height: 8rem;
+    overflow: auto;
+    overflow-wrap: anywhere;
+  }
+  .banner button {
+    font: inherit;
+    font-size: 1.1rem;
+    line-height: 1;
+    padding: 0.1rem 0.4rem;
+    border: 0;
+    background: none;
+    color: inherit;
+    cursor: pointer;
+  }
 `;
 
 export const panelStyles = css`

@@ -155,6 +155,12 @@ export class ShanxiZonesMap extends LitElement {
   @state() private loadState: LoadState = 'loading';
   @state() private errorMessage = '';
   @state() private errorProblems: readonly string[] = [];
+  /** Why there is no map (no WebGL), while the panel still works. */
+  @state() private mapError = '';
+  /** A failed reload, shown over the last good data. */
+  @state() private dataError: { message: string; problems: readonly string[] } | null = null;
+  /** Whether the current map has drawn data (and `ready` was dispatched for it). */
+  private drawn = false;
   @state() private tab: TabId = 'list';
   @state() private panelOpen = true;
   @state() private hovered = '';
@@ -259,33 +265,34 @@ export class ShanxiZonesMap extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!this.view || this.loadState !== 'ready') return;
+    const reloaded = (name: 'zonesSrc' | 'projectsSrc' | 'basemap') => changed.has(name) && changed.get(name) !== undefined;
+    if (reloaded('basemap')) {
+      this.stop();
+      void this.start();
+      return;
+    }
+    if (reloaded('zonesSrc') || reloaded('projectsSrc')) void this.loadData();
+    if (!this.zoneData) return;
+    if (FILTER_PROPERTIES.some((p) => changed.has(p))) this.applyFilters();
+    if (!this.view || !this.drawn) return;
     if (changed.has('lang')) {
       this.view.setLang(this.language);
       const current = this.currentSelection();
       if (current) this.view.refreshPopup(current.kind, current.id);
     }
-    if (FILTER_PROPERTIES.some((p) => changed.has(p))) this.applyFilters();
     if (changed.has('center') || changed.has('zoom')) this.view.jumpTo(parseView(this.center, this.zoom));
     if (changed.has('selected') && this.selected !== this.pickedOnMap) this.openSelected(true);
     if (changed.has('theme') || changed.has('systemDark' as keyof ShanxiZonesMap)) this.view.setPalette(this.dark ? DARK_PALETTE : PALETTE);
-    if (
-      (changed.has('zonesSrc') && changed.get('zonesSrc') !== undefined) ||
-      (changed.has('projectsSrc') && changed.get('projectsSrc') !== undefined) ||
-      (changed.has('basemap') && changed.get('basemap') !== undefined)
-    ) {
-      this.stop();
-      void this.start();
-    }
   }
 
+  /** Makes the map (a message instead where WebGL is missing), then loads the data. */
   private async start(): Promise<void> {
     this.loadState = 'loading';
+    this.drawn = false;
+    this.mapError = '';
     await this.updateComplete;
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!container || !this.isConnected) return;
-    const abort = new AbortController();
-    this.abort = abort;
     this.basemapFailed = false;
     try {
       this.view = new ZonesMapView(container, {
@@ -301,27 +308,62 @@ export class ShanxiZonesMap extends LitElement {
         onHover: (id) => (this.hovered = id ?? ''),
         popupContent: (kind, id) => this.popupContent(kind, id),
       });
+    } catch (error) {
+      // No map, but the list, search, statistics and sources still work on the data.
+      this.view = null;
+      this.mapError = t(this.language, error instanceof NoWebGLError ? 'map.noWebgl' : 'map.error');
+      this.dispatchEvent(createEvent('load-error', { message: this.mapError, problems: [(error as Error).message] }));
+    }
+    await this.loadData();
+  }
+
+  /**
+   * Fetches, checks and draws the data. A failure with no data yet shows the error in place of
+   * the map; a failure after good data keeps that data and shows the error as a banner.
+   */
+  private async loadData(): Promise<void> {
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    const zonesUrl = this.zonesSrc || DEFAULT_ZONES_URL;
+    const projectsUrl = this.projectsSrc || DEFAULT_PROJECTS_URL;
+    let dataset;
+    try {
       const [zones, projects] = await Promise.all([
-        fetchJson(this.zonesSrc || DEFAULT_ZONES_URL, { signal: abort.signal }),
-        fetchJson(this.projectsSrc || DEFAULT_PROJECTS_URL, { signal: abort.signal }),
-        this.view.loaded,
+        fetchJson(zonesUrl, { signal: abort.signal }),
+        fetchJson(projectsUrl, { signal: abort.signal }),
       ]);
-      if (abort.signal.aborted || !this.view) return;
-      const dataset = checkDataset(zones, projects, this.zonesSrc, this.projectsSrc);
-      this.setData(dataset.zones, dataset.projects);
-      this.view.addData(dataset.zones as FeatureCollection, dataset.projects as FeatureCollection);
-      this.applyFilters();
-      this.view.setLang(this.language);
-      await this.view.idle();
       if (abort.signal.aborted) return;
+      dataset = checkDataset(zones, projects, zonesUrl, projectsUrl);
+    } catch (error) {
+      if (!abort.signal.aborted) this.dataFailed(error);
+      return;
+    }
+    this.setData(dataset.zones, dataset.projects);
+    this.dataError = null;
+    this.applyFilters();
+    const view = this.view;
+    if (!view) {
+      this.loadState = 'ready';
+      return;
+    }
+    try {
+      await view.loaded;
+      if (abort.signal.aborted || view !== this.view) return;
+      view.setData(dataset.zones as FeatureCollection, dataset.projects as FeatureCollection);
+      this.applyFilters();
+      if (this.drawn) return;
+      view.setLang(this.language);
+      await view.idle();
+      if (abort.signal.aborted || view !== this.view) return;
+      this.drawn = true;
       this.loadState = 'ready';
       this.dispatchEvent(
         createEvent('ready', { zoneCount: dataset.zones.features.length, projectCount: dataset.projects.features.length }),
       );
       if (this.selected) this.openSelected(true);
     } catch (error) {
-      if (abort.signal.aborted) return;
-      this.fail(error);
+      if (!abort.signal.aborted) this.fail(error);
     }
   }
 
@@ -330,22 +372,32 @@ export class ShanxiZonesMap extends LitElement {
     this.abort = null;
     this.view?.destroy();
     this.view = null;
+    this.drawn = false;
+  }
+
+  /** The data could not be loaded: a banner over the last good data, or the error alone. */
+  private dataFailed(error: unknown): void {
+    if (!this.zoneData) {
+      this.fail(error);
+      return;
+    }
+    const { message, problems } = this.describe(error);
+    this.dataError = { message, problems };
+    this.dispatchEvent(createEvent('load-error', { message, problems }));
+  }
+
+  private describe(error: unknown): { message: string; problems: string[] } {
+    const lang = this.language;
+    if (error instanceof DataLoadError) return { message: t(lang, 'data.error'), problems: [error.message, ...error.problems] };
+    return { message: t(lang, 'map.error'), problems: [String((error as Error)?.message ?? error)] };
   }
 
   private fail(error: unknown): void {
-    const lang = this.language;
+    const { message, problems } = this.describe(error);
     this.loadState = 'error';
-    if (error instanceof NoWebGLError) {
-      this.errorMessage = t(lang, 'map.noWebgl');
-      this.errorProblems = [error.message];
-    } else if (error instanceof DataLoadError) {
-      this.errorMessage = t(lang, 'data.error');
-      this.errorProblems = [error.message, ...error.problems];
-    } else {
-      this.errorMessage = t(lang, 'map.error');
-      this.errorProblems = [String((error as Error)?.message ?? error)];
-    }
-    this.dispatchEvent(createEvent('load-error', { message: this.errorMessage, problems: this.errorProblems }));
+    this.errorMessage = message;
+    this.errorProblems = problems;
+    this.dispatchEvent(createEvent('load-error', { message, problems }));
   }
 
   private setData(zones: ZoneCollection, projects: ProjectCollection): void {
@@ -356,11 +408,13 @@ export class ShanxiZonesMap extends LitElement {
   }
 
   private applyFilters(): void {
-    if (!this.view || !this.zoneData || !this.projectData) return;
+    if (!this.zoneData || !this.projectData) return;
     const filters = this.filters;
     const projects = filterProjects(this.projectData.features, this.zonesById, filters);
     const zones = filterZones(this.zoneData.features, filters, projects);
-    this.view.show({ type: 'FeatureCollection', features: zones }, { type: 'FeatureCollection', features: projects });
+    if (this.view?.hasData()) {
+      this.view.show({ type: 'FeatureCollection', features: zones }, { type: 'FeatureCollection', features: projects });
+    }
     this.visibleZones = zones;
     this.visibleProjects = projects;
     this.visibleSummary = summarize(projects, this.zonesById);
@@ -500,8 +554,22 @@ export class ShanxiZonesMap extends LitElement {
     return html`
       <div class="map" part="map" role="region" aria-label=${t(lang, 'map.label')}></div>
       ${this.basemapFailed ? html`<p class="notice" part="notice" role="status">${te(lang, 'basemap.fallback')}</p>` : nothing}
-      ${this.loadState === 'loading'
+      ${this.loadState === 'loading' && !this.mapError
         ? html`<div class="state loading" role="status" aria-live="polite">${t(lang, 'map.loading')}</div>`
+        : nothing}
+      ${this.mapError && this.loadState !== 'error'
+        ? html`<div class="state error" role="alert"><div><strong>${this.mapError}</strong></div></div>`
+        : nothing}
+      ${this.dataError
+        ? html`<div class="banner" part="banner" role="alert">
+            <div>
+              <strong>${this.dataError.message}</strong>
+              <ul>
+                ${this.dataError.problems.slice(0, 20).map((p) => html`<li>${p}</li>`)}
+              </ul>
+            </div>
+            <button type="button" aria-label=${t(lang, 'popup.close')} @click=${() => (this.dataError = null)}>×</button>
+          </div>`
         : nothing}
       ${this.loadState === 'error'
         ? html`<div class="state error" role="alert">
