@@ -6,7 +6,7 @@ import type { Lang } from './labels.js';
 
 const zh = {
   'search.label': '搜索开发区或项目',
-  'search.placeholder': '搜索开发区或项目（支持拼音）',
+  'search.placeholder': '搜索开发区、项目（可用拼音）',
   'search.results': '搜索结果',
   'search.count': '找到 {count} 个结果',
   'search.countShown': '找到 {count} 个结果，显示前 {shown} 个',
@@ -31,7 +31,7 @@ export type FindStringKey = keyof typeof zh;
 
 const en: Record<FindStringKey, string> = {
   'search.label': 'Search zones and projects',
-  'search.placeholder': 'Search zones and projects (pinyin works)',
+  'search.placeholder': 'Search zones, projects, pinyin',
   'search.results': 'Search results',
   'search.count': '{count} results',
   'search.countShown': '{count} results, the first {shown} shown',

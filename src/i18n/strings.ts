@@ -76,7 +76,7 @@ const en: Record<StringKey, string> = {
   'popup.figures': 'Figures',
   'popup.unverified': 'Not confirmed by a source',
   'popup.close': 'Close',
-  'panel.title': "Shanxi's development zones and projects",
+  'panel.title': 'Shanxi zones & projects',
   'panel.label': 'Zones and projects panel',
   'panel.show': 'List and filters',
   'panel.hide': 'Hide panel',

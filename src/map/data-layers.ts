@@ -44,17 +44,20 @@ function zoneLabelExpression(lang: Lang): ExpressionSpecification {
   ];
 }
 
-/** A cluster's label: its count and its summed disclosed investment (亿元 / CNY bn). */
+/**
+ * A cluster's label: its count and, below, its summed disclosed investment, short enough to
+ * fit the circle (`70亿` / `¥7.0bn`; popups and the panel spell out 亿元 and CNY bn).
+ */
 function clusterLabelExpression(lang: Lang): ExpressionSpecification {
   const investment: ExpressionSpecification = ['get', 'investment'];
   const amount: ExpressionSpecification =
     lang === 'en'
-      ? ['concat', 'CNY ', ['to-string', ['/', ['round', ['/', investment, 1e8]], 10]], ' bn']
-      : ['concat', ['to-string', ['round', ['/', investment, 1e8]]], ' 亿元'];
+      ? ['concat', '¥', ['number-format', ['/', investment, 1e9], { 'min-fraction-digits': 1, 'max-fraction-digits': 1 }], 'bn']
+      : ['concat', ['to-string', ['round', ['/', investment, 1e8]]], '亿'];
   return [
     'case',
     ['>', investment, 0],
-    ['format', ['to-string', ['get', 'point_count']], { 'font-scale': 1.1 }, '\n', {}, amount, { 'font-scale': 0.75 }],
+    ['format', ['to-string', ['get', 'point_count']], { 'font-scale': 1.15 }, '\n', {}, amount, { 'font-scale': 0.8 }],
     ['to-string', ['get', 'point_count']],
   ];
 }
@@ -105,7 +108,7 @@ function dataLayers(lang: Lang): LayerSpecification[] {
       paint: {
         'circle-color': '#3d3a33',
         'circle-opacity': 0.85,
-        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 14, 20, 20, 200, 28, 5000, 36],
+        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 18, 20, 22, 200, 30, 5000, 40],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
       },

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ProjectCollection, ZoneCollection } from '../../src/data/schema.js';
 import { zoneShortName } from '../../src/data/format.js';
 import { launch, openPage } from './browser.js';
+import { tf } from '../../src/i18n/parts-find.js';
 
 const zones = JSON.parse(readFileSync('data/zones.geojson', 'utf8')) as ZoneCollection;
 const projects = JSON.parse(readFileSync('data/projects.geojson', 'utf8')) as ProjectCollection;
@@ -79,7 +80,7 @@ describe('szm-search and szm-list', () => {
     const controls = await box.getAttribute('aria-controls');
     expect(await page.locator(`szm-search #${controls}`).getAttribute('role')).toBe('listbox');
     expect(await page.locator('szm-search label[for=input]').textContent()).toBe('搜索开发区或项目');
-    expect(await box.getAttribute('placeholder')).toBe('搜索开发区或项目（支持拼音）');
+    expect(await box.getAttribute('placeholder')).toBe(tf('zh', 'search.placeholder'));
 
     const list = page.locator('szm-list [role=listbox]');
     expect(await list.getAttribute('aria-label')).toBe('开发区与项目');
@@ -278,7 +279,7 @@ describe('szm-search and szm-list', () => {
   it('switches labels with lang="en"', async () => {
     await page.evaluate(() => (window as unknown as { __find: { setLang(l: string): Promise<void> } }).__find.setLang('en'));
     expect(await page.locator('szm-search').getAttribute('lang')).toBe('en');
-    expect(await input(page).getAttribute('placeholder')).toBe('Search zones and projects (pinyin works)');
+    expect(await input(page).getAttribute('placeholder')).toBe(tf('en', 'search.placeholder'));
     expect(await page.locator('szm-list label[for=sort]').textContent()).toBe('Sort by');
     expect(await page.locator('szm-list select option').allTextContents()).toEqual(['Investment', 'Status date', 'Name']);
     expect(await page.locator('szm-list #h-zones').textContent()).toBe(`Zones (${zones.features.length})`);
