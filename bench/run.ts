@@ -14,8 +14,9 @@
  * the tree cannot break or skew a run; `--worktree` measures the working tree instead.
  *
  * Options: --quick (3 repeats, sizes up to 10k), --repeats=N, --sizes=shipped,1k,10k,100k,
- * --variants=element,element-map-only,bare,leaflet, --no-profile, --worktree, --keep (keep the
- * temporary folder).
+ * --variants=element,element-map-only,bare,bare-split,leaflet, --no-profile, --worktree, --keep
+ * (keep the temporary folder); --render (only write RESULTS.md again from results.json and
+ * analysis.md), --suspects (only time the data functions in node again, then --render).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import { SourceMapConsumer } from 'source-map-js';
 import type { FeatureCollection } from 'geojson';
 import { INDUSTRY_IDS } from '../src/data/industries.js';
 import type { ProjectCollection, ZoneCollection } from '../src/data/schema.js';
@@ -44,14 +46,21 @@ const REPEATS = Number(option('repeats') ?? (QUICK ? 3 : 5));
 const ALL_SIZES = ['shipped', '1k', '10k', '100k'] as const;
 type Size = (typeof ALL_SIZES)[number];
 const SIZES = (option('sizes')?.split(',') ?? (QUICK ? ['shipped', '1k', '10k'] : [...ALL_SIZES])) as Size[];
-const ALL_VARIANTS = ['element', 'element-map-only', 'bare', 'leaflet'] as const;
+const ALL_VARIANTS = ['element', 'element-map-only', 'bare', 'bare-split', 'leaflet'] as const;
 type Variant = (typeof ALL_VARIANTS)[number];
 const VARIANTS = (option('variants')?.split(',') ?? [...ALL_VARIANTS]) as Variant[];
 const PROFILE = !flag('no-profile');
-/** The map-only element (a diagnostic) runs at the shipped and the largest size only, unless --variants names it. */
+/**
+ * The diagnostic variants run at fewer sizes unless --variants names them: the map-only element
+ * at the shipped and the largest size, the split-by-industry bare page at the largest.
+ */
 const DIAGNOSTIC_ONLY = !option('variants');
 const KEEP = flag('keep');
 const WORKTREE = flag('worktree');
+/** Only re-render RESULTS.md from results.json (and analysis.md). */
+const RENDER_ONLY = flag('render');
+/** Only re-time the data functions in node, then re-render. */
+const SUSPECTS_ONLY = flag('suspects');
 const COUNTS: Record<Exclude<Size, 'shipped'>, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000 };
 
 for (const s of SIZES) if (!ALL_SIZES.includes(s)) throw new Error(`unknown size ${s} (${ALL_SIZES.join(', ')})`);
@@ -139,18 +148,24 @@ interface DataModules {
   filtersFromParams: typeof import('../src/data/filter.js').filtersFromParams;
   indexZones: typeof import('../src/data/filter.js').indexZones;
   summarize: typeof import('../src/data/stats.js').summarize;
+  /** geojson-validation's `isFeature`, which validate.ts runs on every feature. */
+  isFeature: (f: unknown, trace: true) => unknown;
   syntheticProjects: typeof import('./synthetic.js').syntheticProjects;
 }
 
 async function loadDataModules(tree: string): Promise<DataModules> {
   const load = (f: string) => import(path.join(tree, f));
-  const [validate, filter, stats, synthetic] = await Promise.all([
+  const [validate, filter, stats, synthetic, gjv] = await Promise.all([
     load('src/data/validate.ts'),
     load('src/data/filter.ts'),
     load('src/data/stats.ts'),
     load('bench/synthetic.ts'),
+    // @ts-expect-error -- geojson-validation ships no type declarations (validate.ts types the one function it uses).
+    import('geojson-validation'),
   ]);
-  return { ...validate, ...filter, ...stats, ...synthetic } as DataModules;
+  type Gjv = { isFeature: DataModules['isFeature'] };
+  const lib = ((gjv as { default?: Gjv }).default ?? gjv) as Gjv;
+  return { ...validate, ...filter, ...stats, ...synthetic, isFeature: lib.isFeature } as DataModules;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -214,6 +229,8 @@ interface RunResult {
   heapUsedMB?: number;
   toggleOffMs?: number;
   toggleOnMs?: number;
+  /** A redraw with nothing changed (repaint → idle; Leaflet: a frame): the floor of a toggle. */
+  repaintMs?: number;
   panMedianMs?: number;
   panP95Ms?: number;
   frames?: number[];
@@ -240,11 +257,12 @@ interface ProfileOptions {
 }
 
 function pageUrl(base: string, build: 'run' | 'profile', variant: Variant, size: Size, mapSize: { w: number; h: number } | null): string {
-  const page = variant.startsWith('element') ? 'element' : variant;
+  const page = variant.startsWith('element') ? 'element' : variant.startsWith('bare') ? 'bare' : variant;
   const q = new URLSearchParams();
   if (size !== 'shipped') q.set('projects', `synthetic-${size}.geojson`);
   if (variant === 'element-map-only') q.set('controls', 'none');
-  if ((variant === 'bare' || variant === 'leaflet') && mapSize) {
+  if (variant === 'bare-split') q.set('split', 'industry');
+  if (!variant.startsWith('element') && mapSize) {
     q.set('w', String(mapSize.w));
     q.set('h', String(mapSize.h));
   }
@@ -296,6 +314,9 @@ async function measure(browser: Browser, url: string, base: Omit<RunResult, 'ok'
       TIMEOUT.step,
       'toggle on',
     );
+    const repaints: number[] = [];
+    for (let i = 0; i < 3; i++)
+      repaints.push(await withTimeout(page.evaluate(() => (window as unknown as BenchWindow).__bench.repaint()), TIMEOUT.step, 'repaint'));
     const frames = await withTimeout(
       page.evaluate(([n, dx, dy]) => (window as unknown as BenchWindow).__bench.pan(n, dx, dy), [PAN_STEPS, ...PAN_DELTA] as const),
       TIMEOUT.step,
@@ -314,6 +335,7 @@ async function measure(browser: Browser, url: string, base: Omit<RunResult, 'ok'
       heapUsedMB: heap.usedSize / 2 ** 20,
       toggleOffMs,
       toggleOnMs,
+      repaintMs: median(repaints),
       panMedianMs: median(steady),
       panP95Ms: percentile(steady, 95),
       frames: frames.map((f) => Math.round(f * 10) / 10),
@@ -334,18 +356,69 @@ async function measure(browser: Browser, url: string, base: Omit<RunResult, 'ok'
 interface ProfileSummary {
   label: string;
   busyMs: number;
+  /** By package, or src/ folder. */
+  byGroup: { module: string; ms: number; share: number }[];
+  /** By module (src file, package, maplibre-gl source file). */
   byModule: { module: string; ms: number; share: number }[];
   topFunctions: { fn: string; module: string; line: number; ms: number; share: number }[];
 }
 
-/** `assets/pinyin-pro-AbC123.js` → `pinyin-pro`; `src-components_szm-list_szm-list` stays. */
-function moduleOfUrl(url: string): string {
-  if (!url) return '(VM / native)';
+/** A chunk's name without its hash: `assets/element-AbC123_x.js` → `element`. */
+function chunkOfUrl(url: string): string {
   const base = url.split('?')[0]!.split('/').pop() ?? url;
   return base.replace(/-[A-Za-z0-9_-]{8}\.(m?js)$/, '').replace(/\.(m?js|html)$/, '');
 }
 
-function summarizeProfile(label: string, profile: CpuProfile, top = 15): ProfileSummary {
+/**
+ * Maps a profile frame (chunk URL, line, column) back to its module through the profile build's
+ * source maps, and through maplibre-gl's own map for its frames (to its src/ file).
+ */
+class Symbolizer {
+  private consumers = new Map<string, SourceMapConsumer | null>();
+  constructor(
+    private readonly assetsDir: string,
+    private readonly tree: string,
+  ) {}
+
+  private consumer(file: string): SourceMapConsumer | null {
+    if (!this.consumers.has(file)) {
+      let c: SourceMapConsumer | null = null;
+      try {
+        c = new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+      } catch {
+        c = null;
+      }
+      this.consumers.set(file, c);
+    }
+    return this.consumers.get(file)!;
+  }
+
+  /** `src/data/stats.ts`, `lit-html`, `maplibre-gl/src/render/draw_symbol.ts`… and the line there. */
+  locate(url: string, line0: number, col0: number): { module: string; line: number } {
+    if (!url) return { module: '(VM / native)', line: 0 };
+    const file = path.join(this.assetsDir, new URL(url).pathname.split('/').pop() ?? '');
+    const pos = this.consumer(file)?.originalPositionFor({ line: line0 + 1, column: col0 });
+    if (!pos?.source) return { module: chunkOfUrl(url), line: line0 + 1 };
+    const abs = path.resolve(path.dirname(file), pos.source.replace(/\?.*$/, ''));
+    if (abs.endsWith('maplibre-gl-dev.mjs')) {
+      const inner = this.consumer(abs)?.originalPositionFor({ line: pos.line, column: pos.column });
+      if (inner?.source) return { module: `maplibre-gl/${inner.source.replace(/^(\.\.\/)+/, '')}`, line: inner.line };
+    }
+    const nm = abs.lastIndexOf('node_modules/');
+    if (nm >= 0) {
+      const parts = abs.slice(nm + 'node_modules/'.length).split('/');
+      return { module: parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!, line: pos.line };
+    }
+    const rel = path.relative(this.tree, abs);
+    return { module: rel.startsWith('..') ? chunkOfUrl(url) : rel, line: pos.line };
+  }
+}
+
+/** The package or src/ folder of a module: `maplibre-gl/src/…` → `maplibre-gl`, `src/data/stats.ts` → `src/data`. */
+const groupOf = (module: string) =>
+  module.startsWith('maplibre-gl/') ? 'maplibre-gl' : module.startsWith('src/') ? module.split('/').slice(0, 2).join('/') : module;
+
+function summarizeProfile(label: string, profile: CpuProfile, sym: Symbolizer, top = 15): ProfileSummary {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   const samples = profile.samples ?? [];
@@ -354,6 +427,7 @@ function summarizeProfile(label: string, profile: CpuProfile, top = 15): Profile
     const dt = deltas[i + 1] ?? 0; // the time until the next sample belongs to this one
     self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + dt);
   }
+  const byGroup = new Map<string, number>();
   const byModule = new Map<string, number>();
   const byFunction = new Map<string, { fn: string; module: string; line: number; us: number }>();
   let busy = 0;
@@ -362,22 +436,26 @@ function summarizeProfile(label: string, profile: CpuProfile, top = 15): Profile
     if (cf.functionName === '(idle)') continue;
     busy += us;
     const special = cf.functionName.startsWith('(') && !cf.url;
-    const module = special ? cf.functionName : moduleOfUrl(cf.url);
-    byModule.set(module, (byModule.get(module) ?? 0) + us);
+    const where = special ? { module: cf.functionName, line: 0 } : sym.locate(cf.url, cf.lineNumber, cf.columnNumber);
+    byModule.set(where.module, (byModule.get(where.module) ?? 0) + us);
+    byGroup.set(groupOf(where.module), (byGroup.get(groupOf(where.module)) ?? 0) + us);
     const fn = cf.functionName || '(anonymous)';
-    const key = `${fn}@${module}:${cf.lineNumber}`;
-    const entry = byFunction.get(key) ?? { fn, module, line: cf.lineNumber + 1, us: 0 };
+    const key = `${fn}@${where.module}:${where.line}`;
+    const entry = byFunction.get(key) ?? { fn, module: where.module, line: where.line, us: 0 };
     entry.us += us;
     byFunction.set(key, entry);
   }
   const share = (us: number) => Math.round((1000 * us) / Math.max(1, busy)) / 10;
+  const list = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([module, us]) => ({ module, ms: Math.round(us / 1000), share: share(us) }));
   return {
     label,
     busyMs: Math.round(busy / 1000),
-    byModule: [...byModule]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([module, us]) => ({ module, ms: Math.round(us / 1000), share: share(us) })),
+    byGroup: list(byGroup, 12),
+    byModule: list(byModule, top),
     topFunctions: [...byFunction.values()]
       .sort((a, b) => b.us - a.us)
       .slice(0, top)
@@ -453,6 +531,8 @@ interface SuspectTimes {
   size: Size;
   projects: number;
   validateMs: number;
+  /** Of which geojson-validation's isFeature over every feature. */
+  geojsonValidationMs: number;
   /** One `applyFilters` worth of data work: filterProjects + filterZones + summarize, twice (visible and legend). */
   applyFiltersMs: number;
   filterProjectsMs: number;
@@ -470,13 +550,17 @@ function timeIt(f: () => unknown, runs: number): number {
 }
 
 function suspectTimes(d: DataModules, size: Size, zones: ZoneCollection, projects: ProjectCollection): SuspectTimes {
-  const { validateDataset, filterProjects, filterZones, filtersFromParams, indexZones, summarize } = d;
+  const { validateDataset, filterProjects, filterZones, filtersFromParams, indexZones, summarize, isFeature } = d;
   const runs = projects.features.length >= 100_000 ? 3 : 7;
   const zonesById = indexZones(zones.features);
   const filters = filtersFromParams(new URLSearchParams({ industries: INDUSTRY_IDS.filter((i) => i !== TOGGLED).join(',') }));
   const validateMs = timeIt(() => {
     const problems = validateDataset(zones, projects);
     if (problems.length) throw new Error(`synthetic data invalid: ${problems.length} problems`);
+  }, runs);
+  const geojsonValidationMs = timeIt(() => {
+    for (const f of zones.features) isFeature(f, true);
+    for (const f of projects.features) isFeature(f, true);
   }, runs);
   const filterProjectsMs = timeIt(() => filterProjects(projects.features, zonesById, filters), runs);
   const visible = filterProjects(projects.features, zonesById, filters);
@@ -487,14 +571,14 @@ function suspectTimes(d: DataModules, size: Size, zones: ZoneCollection, project
     summarize(p, zonesById);
     summarize(filterProjects(projects.features, zonesById, { ...filters, industries: [] }), zonesById);
   }, runs);
-  return { size, projects: projects.features.length, validateMs, applyFiltersMs, filterProjectsMs, summarizeMs };
+  return { size, projects: projects.features.length, validateMs, geojsonValidationMs, applyFiltersMs, filterProjectsMs, summarizeMs };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Report
 
-type Metric = 'readyMs' | 'settledMs' | 'toggleOffMs' | 'toggleOnMs' | 'panMedianMs' | 'panP95Ms' | 'heapUsedMB';
-const METRICS: Metric[] = ['readyMs', 'settledMs', 'toggleOffMs', 'toggleOnMs', 'panMedianMs', 'panP95Ms', 'heapUsedMB'];
+type Metric = 'readyMs' | 'settledMs' | 'toggleOffMs' | 'toggleOnMs' | 'repaintMs' | 'panMedianMs' | 'panP95Ms' | 'heapUsedMB';
+const METRICS: Metric[] = ['readyMs', 'settledMs', 'toggleOffMs', 'toggleOnMs', 'repaintMs', 'panMedianMs', 'panP95Ms', 'heapUsedMB'];
 type Summary = Partial<Record<Size, Partial<Record<Variant, Record<Metric, number> & { n: number; failures: number; info?: Record<string, unknown> }>>>>;
 
 function summarizeRuns(runs: RunResult[]): Summary {
@@ -545,14 +629,17 @@ const VARIANT_LABEL: Record<Variant, string> = {
   element: '(a) element',
   'element-map-only': "(a') element, controls=none",
   bare: '(b) bare MapLibre',
+  'bare-split': "(b') bare MapLibre, a source per industry (toggle = opacity)",
   leaflet: '(c) Leaflet + markercluster',
 };
 
+const sizesIn = (summary: Summary): Size[] => ALL_SIZES.filter((size) => summary[size]);
+
 function resultsTable(summary: Summary, md: boolean): string {
-  const head = ['size', 'variant', 'n', 'ready ms', '×bare', '×leaflet', 'settled ms', 'hide-layer ms', 'show-layer ms', 'pan median ms', 'pan p95 ms', 'heap MB'];
+  const head = ['size', 'variant', 'n', 'ready ms', '×bare', '×leaflet', 'settled ms', 'hide-layer ms', 'show-layer ms', 'redraw ms', 'pan median ms', 'pan p95 ms', 'heap MB'];
   const rows: string[][] = [];
-  for (const size of SIZES)
-    for (const variant of VARIANTS) {
+  for (const size of sizesIn(summary))
+    for (const variant of ALL_VARIANTS) {
       const s = summary[size]?.[variant];
       if (!s || s.n + s.failures === 0) continue;
       const bare = summary[size]?.bare?.readyMs ?? NaN;
@@ -567,6 +654,7 @@ function resultsTable(summary: Summary, md: boolean): string {
         fmt(s.settledMs),
         fmt(s.toggleOffMs),
         fmt(s.toggleOnMs),
+        fmt(s.repaintMs),
         fmt(s.panMedianMs, 1),
         fmt(s.panP95Ms, 1),
         fmt(s.heapUsedMB, 1),
@@ -585,11 +673,12 @@ function ratioTable(summary: Summary): string {
     ['ready', 'readyMs'],
     ['hide layer', 'toggleOffMs'],
     ['show layer', 'toggleOnMs'],
+    ['redraw', 'repaintMs'],
     ['pan median frame', 'panMedianMs'],
     ['pan p95 frame', 'panP95Ms'],
     ['heap', 'heapUsedMB'],
   ];
-  for (const size of SIZES)
+  for (const size of sizesIn(summary))
     for (const [label, k] of pairs) {
       const g = (v: Variant) => summary[size]?.[v]?.[k] ?? NaN;
       rows.push([size, label, fmt(ratio(g('element'), g('bare')), 2), fmt(ratio(g('element'), g('leaflet')), 2), fmt(ratio(g('element-map-only'), g('bare')), 2), fmt(ratio(g('element'), g('element-map-only')), 2)]);
@@ -598,18 +687,27 @@ function ratioTable(summary: Summary): string {
 }
 
 function profileMd(p: ProfileSummary): string {
+  const group = p.byGroup.slice(0, 8).map((m) => `| ${m.module} | ${m.ms} | ${m.share}% |`);
   const mod = p.byModule.slice(0, 10).map((m) => `| ${m.module} | ${m.ms} | ${m.share}% |`);
   const fns = p.topFunctions.map((f) => `| \`${f.fn}\` | ${f.module}:${f.line} | ${f.ms} | ${f.share}% |`);
   return [
     `**${p.label}** — ${p.busyMs} ms of main-thread CPU sampled (idle excluded; the MapLibre worker is another thread and is not in it).`,
     '',
-    '| module (chunk) | self ms | share |',
+    '<details><summary>by package / src folder, by module, top functions</summary>',
+    '',
+    '| package or src/ folder | self ms | share |',
+    '| --- | --- | --- |',
+    ...group,
+    '',
+    '| module | self ms | share |',
     '| --- | --- | --- |',
     ...mod,
     '',
     '| function (top self time) | module:line | self ms | share |',
     '| --- | --- | --- | --- |',
     ...fns,
+    '',
+    '</details>',
   ].join('\n');
 }
 
@@ -617,6 +715,7 @@ function profileMd(p: ProfileSummary): string {
 // Main
 
 async function main(): Promise<void> {
+  if (RENDER_ONLY || SUSPECTS_ONLY) return rerender();
   const started = Date.now();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'szm-bench-'));
   let browser: Browser | undefined;
@@ -692,7 +791,13 @@ async function main(): Promise<void> {
     log(`element's map area ${mapSize.w}×${mapSize.h}: bare and Leaflet get the same`);
 
     const runs: RunResult[] = [];
-    const variantsAt = (size: Size) => VARIANTS.filter((v) => v !== 'element-map-only' || !DIAGNOSTIC_ONLY || size === 'shipped' || size === SIZES.at(-1));
+    const largestSize = SIZES.at(-1);
+    const variantsAt = (size: Size) =>
+      VARIANTS.filter(
+        (v) =>
+          !DIAGNOSTIC_ONLY ||
+          (v === 'element-map-only' ? size === 'shipped' || size === largestSize : v === 'bare-split' ? size === largestSize && size !== 'shipped' : true),
+      );
     const total = REPEATS * SIZES.reduce((n, size) => n + variantsAt(size).length, 0);
     for (let repeat = 1; repeat <= REPEATS; repeat++) {
       for (const size of SIZES) {
@@ -717,6 +822,7 @@ async function main(): Promise<void> {
     const profiles: ProfileSummary[] = [];
     if (PROFILE && !stopping) {
       const largest = SIZES.filter((s) => s !== 'shipped').at(-1);
+      const symbolizer = new Symbolizer(path.join(tmp, 'profile', 'assets'), tree);
       const plan: [Variant, Size, 'load' | 'toggle'][] = [];
       if (SIZES.includes('shipped')) plan.push(['element', 'shipped', 'load'], ['bare', 'shipped', 'load']);
       if (largest) plan.push(['element', largest, 'load'], ['element', largest, 'toggle'], ['element-map-only', largest, 'toggle']);
@@ -730,7 +836,7 @@ async function main(): Promise<void> {
           log(`profile ${label} failed: ${r.error}`);
           continue;
         }
-        const p = summarizeProfile(label, captured);
+        const p = summarizeProfile(label, captured, symbolizer);
         profiles.push(p);
         log(`profile ${label}: ${p.busyMs} ms busy; top: ${p.topFunctions.slice(0, 3).map((f) => `${f.fn} (${f.module}) ${f.ms} ms`).join(', ')}`);
       }
@@ -770,9 +876,41 @@ async function main(): Promise<void> {
   }
 }
 
+/** --render and --suspects: results.json → RESULTS.md, with the node timings redone for --suspects. */
+async function rerender(): Promise<void> {
+  const file = path.join(benchDir, 'results.json');
+  const results = readJson<Results>(file);
+  if (SUSPECTS_ONLY) {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'szm-bench-'));
+    try {
+      const { tree, commit } = prepareTree(path.join(tmp, 'tree'));
+      if (commit !== results.source.commit) log(`note: results.json measured ${results.source.commit.slice(0, 10)}, the node timings now come from ${commit.slice(0, 10)}`);
+      results.suspectsCommit = commit;
+      const d = await loadDataModules(tree);
+      const zones = readJson<ZoneCollection>(path.join(tree, 'data/zones.geojson'));
+      const province = readJson<FeatureCollection>(path.join(tree, 'geo/province.geojson'));
+      const sizes = sizesIn(results.summary);
+      results.suspects = sizes.map((size) => {
+        const fc =
+          size === 'shipped'
+            ? readJson<ProjectCollection>(path.join(tree, 'data/projects.geojson'))
+            : d.syntheticProjects({ count: COUNTS[size], zones: zones as unknown as FeatureCollection, province });
+        return suspectTimes(d, size, zones, fc);
+      });
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    writeFileSync(file, `${JSON.stringify(results, null, 1)}\n`);
+  }
+  writeFileSync(path.join(benchDir, 'RESULTS.md'), renderMarkdown(results));
+  log(`wrote ${SUSPECTS_ONLY ? 'bench/results.json and ' : ''}bench/RESULTS.md`);
+}
+
 type Results = {
   date: string;
   source: { commit: string; worktree: boolean; dirty: boolean };
+  /** Set when the node timings were redone (--suspects) at another commit. */
+  suspectsCommit?: string;
   machine: Record<string, string | number>;
   config: Record<string, unknown> & { mapSize: { w: number; h: number } | null };
   durationS: number;
@@ -793,6 +931,17 @@ function analysis(): string {
   }
 }
 
+/** The machine's load while the runs ran: others' work on a shared machine shows here. */
+function loadNote(r: Results): string {
+  const loads = r.runs.map((x) => x.load).filter((x): x is number => typeof x === 'number');
+  if (!loads.length) return '';
+  const cores = Number(r.machine.cores);
+  const med = median(loads);
+  const max = Math.max(...loads);
+  const busy = med > cores * 0.75;
+  return `**Load:** 1-minute load average at the start of each run: median ${med.toFixed(1)}, max ${max.toFixed(1)} on ${cores} cores.${busy ? ' The machine was shared with other work during the run, so absolute times are inflated and noisy; the variants were interleaved, so the ratios are the figures to read.' : ''}`;
+}
+
 function renderMarkdown(r: Results): string {
   const kB = (b: number) => `${(b / 1000).toFixed(1)} kB`;
   const m = r.machine;
@@ -805,6 +954,8 @@ function renderMarkdown(r: Results): string {
     '',
     `**Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM; ${m.platform}; Chromium ${m.chromium} headless, WebGL by ${m.webgl}; Node ${m.node}.`,
     '',
+    loadNote(r),
+    '',
     `**Method.** Each variant × size × repeat (${r.config.repeats} repeats) loads in a fresh browser context at ${VIEWPORT.width}×${VIEWPORT.height}; the variants' order rotates every repeat so drift hits all alike; figures are medians over the repeats. ` +
       `The element fills the viewport with its default panel; its map area (${r.config.mapSize?.w}×${r.config.mapSize?.h}) is the size given to the bare and Leaflet maps, since software WebGL cost grows with pixels. ` +
       'Production (minified) builds served from 127.0.0.1 without compression. Synthetic sets: `bench/synthetic.ts` (seeded, inside Shanxi, valid against the schema), loaded through `projects-src`.',
@@ -814,12 +965,23 @@ function renderMarkdown(r: Results): string {
     `- **hide / show layer**: (a) \`industries\` set to every layer but \`${TOGGLED}\` → the next map \`idle\`, then back to all; (b) \`setData\` of the filtered features → \`idle\`; (c) \`clearLayers\` + \`addLayers\` of the filtered markers → next frame.`,
     `- **pan**: ${r.config.panSteps} steps of ${PAN_DELTA.join('×')} px (out and back), one \`panBy\` per animation frame; frame time = rAF-to-rAF interval; median and p95 over the frames of all repeats pooled.`,
     '- **heap**: CDP `Runtime.getHeapUsage().usedSize` after `HeapProfiler.collectGarbage`, right after ready (main thread only).',
+    "- **redraw**: one repaint with nothing changed → idle (Leaflet: a frame), median of 3: the floor under any toggle on this renderer.",
+    "- (b') is the proposed design, measured on the bare page at the largest size: a clustered source per industry, so a toggle is a paint change (opacity 0/1: layers at opacity 0 are skipped when drawing, nothing is re-clustered or laid out again) instead of `setData`; clusters then hold one industry each.",
     "- (a') is the element with `controls=\"none\"` (map only, no panel), measured at the shipped and the largest size: the difference to (a) is the panel's cost, to (b) the element's map-side overhead.",
     `- Bare MapLibre clusters the synthetic sets (same radius and max zoom as the element), not the 59 shipped projects.`,
     '',
     '## Results (medians)',
     '',
     resultsTable(r.summary, true),
+    '',
+    '**The element\'s DOM after ready** (the panel\'s list renders a row per visible project):',
+    '',
+    '| size | list rows (role=option) | elements in the document, shadow roots included |',
+    '| --- | --- | --- |',
+    ...sizesIn(r.summary).map((size) => {
+      const info = r.summary[size]?.element?.info;
+      return `| ${size} | ${info?.listRows ?? '–'} | ${info?.domElements ?? '–'} |`;
+    }),
     '',
     '## Ratios',
     '',
@@ -842,13 +1004,14 @@ function renderMarkdown(r: Results): string {
     '',
     '## The data functions, timed in node (same V8), per load or filter change',
     '',
-    '| size | projects | validateDataset ms (every load) | applyFilters data work ms (every filter change) | of which filterProjects ms | summarize ms |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...r.suspects.map((s) => `| ${s.size} | ${s.projects} | ${fmt(s.validateMs, 1)} | ${fmt(s.applyFiltersMs, 1)} | ${fmt(s.filterProjectsMs, 1)} | ${fmt(s.summarizeMs, 1)} |`),
+    ...(r.suspectsCommit && r.suspectsCommit !== r.source.commit ? [`Timed again with \`--suspects\` at commit ${r.suspectsCommit.slice(0, 10)} (src/data unchanged in substance unless its log says otherwise).`, ''] : []),
+    '| size | projects | validateDataset ms (every load) | of which geojson-validation ms | applyFilters data work ms (every filter change) | of which one filterProjects ms | one summarize ms |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...r.suspects.map((s) => `| ${s.size} | ${s.projects} | ${fmt(s.validateMs, 1)} | ${fmt(s.geojsonValidationMs, 1)} | ${fmt(s.applyFiltersMs, 1)} | ${fmt(s.filterProjectsMs, 1)} | ${fmt(s.summarizeMs, 1)} |`),
     '',
     '## CPU profiles of the slow phases',
     '',
-    'CDP `Profiler.start/stop` (250 µs sampling) around the phase, on an unminified build with one chunk per package and per src/ file, so a frame\'s module is its chunk. Profiling slows the page; read the shares, not the totals.',
+    'CDP `Profiler.start/stop` (250 µs sampling) around the phase, on an unminified build (maplibre-gl\'s unminified build too) whose source maps name each frame\'s module. Profiling slows the page; read the shares, not the totals. `(program)` is the browser\'s own work outside JS (style, layout, parsing HTML and JSON, GC of the DOM…).',
     '',
     ...r.profiles.flatMap((p) => [profileMd(p), '']),
     '## Diagnosis and proposed changes',

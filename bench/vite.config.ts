@@ -4,8 +4,9 @@
  *
  * - `run` (default): the production build the timings use, minified, with maplibre-gl in a
  *   chunk of its own (the bare page and the element share it, as a site with both would).
- * - `profile`: the same pages unminified, one chunk per package and per src/ file, so a CPU
- *   profile's frames name their function and their module.
+ * - `profile`: the same pages unminified, with maplibre-gl's unminified build, so a CPU
+ *   profile's frames name their function, and with source maps, through which the runner
+ *   names each frame's module.
  * - `size`: the library entry src/index.ts alone, minified, maplibre-gl in its own chunk; the
  *   runner gzips every chunk but that one. `SZM_BENCH_STUB` (comma-separated package names)
  *   swaps packages for empty stubs, to price them.
@@ -80,31 +81,20 @@ export default defineConfig({
   logLevel: 'warn',
   assetsInclude: ['**/*.geojson'],
   plugins: [moduleReport(), ...(stubs.length ? [stubPackages(stubs)] : [])],
+  // The profile build draws with maplibre-gl's unminified build, so its frames have names.
+  resolve: flavour === 'profile' ? { alias: [{ find: /^maplibre-gl$/, replacement: path.join(repo, 'node_modules/maplibre-gl/dist/maplibre-gl-dev.mjs') }] } : {},
   build: {
     target: 'es2022',
     emptyOutDir: true,
     chunkSizeWarningLimit: 100_000,
     reportCompressedSize: false,
     minify: flavour !== 'profile',
-    sourcemap: false,
+    sourcemap: flavour === 'profile',
     rolldownOptions: {
       input: flavour === 'size' ? { element: path.join(repo, 'src/index.ts') } : pages,
       ...(flavour === 'size' ? { preserveEntrySignatures: 'strict' as const } : {}),
       output: {
-        codeSplitting:
-          flavour === 'profile'
-            ? {
-                groups: [
-                  {
-                    name: (id: string) => {
-                      const p = packageOf(id);
-                      return p.replace(/^src\//, 'src-').replace(/\.[cm]?[jt]s$/, '').replace(/[^A-Za-z0-9_-]+/g, '_');
-                    },
-                    test: (id: string) => !id.includes('bench/pages'),
-                  },
-                ],
-              }
-            : { groups: [maplibreGroup] },
+        codeSplitting: { groups: [maplibreGroup] },
       },
     },
   },

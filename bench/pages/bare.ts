@@ -4,6 +4,11 @@
  * projects clustered like the element's (same radius and max zoom) for the synthetic sets, or
  * when `cluster=1`. No validation, no panel, no controls. Ready = the first `idle` after the
  * data were added.
+ *
+ * `split=industry` is the proposed design, measured: one clustered source and its layers per
+ * industry layer, so an industry toggle is a paint change (opacity 0 or 1: no `setData`, no
+ * re-clustering or re-layout in the worker, one redraw). Clusters then group projects of one
+ * industry each.
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -19,6 +24,7 @@ maplibregl.setWorkerUrl(workerUrl);
 const ZONES_URL = new URL('../../data/zones.geojson', import.meta.url).href;
 const PROJECTS_URL = new URL('../../data/projects.geojson', import.meta.url).href;
 const cluster = params.has('cluster') ? params.get('cluster') === '1' : projectsParam !== null;
+const split = params.get('split') === 'industry';
 
 let projects: Feature[] = [];
 const container = document.getElementById('map')!;
@@ -33,7 +39,8 @@ const data = Promise.all([fetchJson(ZONES_URL), fetchJson(projectsParam ?? PROJE
 
 const map = new maplibregl.Map({
   container,
-  style: basemapStyle('zh'),
+  // The split page's toggles are paint changes: without this, each would fade over 300 ms.
+  style: split ? { ...basemapStyle('zh'), transition: { duration: 0, delay: 0 } } : basemapStyle('zh'),
   bounds: SHANXI_BOUNDS,
   fitBoundsOptions: { padding: 16 },
   maxBounds: [104, 31, 121, 44],
@@ -46,19 +53,65 @@ const map = new maplibregl.Map({
 const color = ['match', ['get', 'industry'], ...INDUSTRIES.flatMap((i) => [i.id, i.color]), '#777777'] as unknown as ExpressionSpecification;
 
 const ready = install({
-  variant: 'bare',
+  variant: split ? 'bare-split' : 'bare',
   async toggle(industries) {
     const keep = new Set(industries);
-    const features = keep.size ? projects.filter((f) => keep.has(f.properties!.industry)) : projects;
-    (map.getSource('projects') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    if (split) {
+      // Paint-only: opacity 0 layers are skipped when drawing, and no tile is laid out again.
+      for (const { id } of INDUSTRIES) {
+        const o = keep.size === 0 || keep.has(id) ? 1 : 0;
+        if (map.getPaintProperty(`project-points-${id}`, 'circle-opacity') === o) continue;
+        for (const layer of [`clusters-${id}`, `project-points-${id}`]) {
+          if (!map.getLayer(layer)) continue;
+          map.setPaintProperty(layer, 'circle-opacity', o);
+          map.setPaintProperty(layer, 'circle-stroke-opacity', o);
+        }
+        if (map.getLayer(`cluster-counts-${id}`)) map.setPaintProperty(`cluster-counts-${id}`, 'text-opacity', o);
+      }
+    } else {
+      const features = keep.size ? projects.filter((f) => keep.has(f.properties!.industry)) : projects;
+      (map.getSource('projects') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+    }
+    await mapIdle(map);
+  },
+  async repaint() {
     await mapIdle(map);
   },
   panBy(dx, dy) {
     map.panBy([dx, dy], { animate: false });
   },
   projectCount: () => projects.length,
-  info: () => ({ cluster }),
+  info: () => ({ cluster, split }),
 });
+
+/** A projects source and its layers (clusters, their counts, the points), ids suffixed. */
+function addProjects(source: string, suffix: string, data: FeatureCollection): void {
+  map.addSource(source, cluster ? { type: 'geojson', data, cluster: true, clusterMaxZoom: 9, clusterRadius: 36, clusterMinPoints: 3 } : { type: 'geojson', data });
+  if (cluster) {
+    map.addLayer({
+      id: `clusters${suffix}`,
+      type: 'circle',
+      source,
+      filter: ['has', 'point_count'],
+      paint: { 'circle-color': '#3d3a33', 'circle-opacity': 1, 'circle-stroke-opacity': 1, 'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 14, 200, 28, 5000, 36], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+    });
+    map.addLayer({
+      id: `cluster-counts${suffix}`,
+      type: 'symbol',
+      source,
+      filter: ['has', 'point_count'],
+      layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': FONT_STACK, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': '#ffffff', 'text-opacity': 1 },
+    });
+  }
+  map.addLayer({
+    id: `project-points${suffix}`,
+    type: 'circle',
+    source,
+    filter: cluster ? ['!', ['has', 'point_count']] : ['==', ['geometry-type'], 'Point'],
+    paint: { 'circle-radius': 5, 'circle-color': color, 'circle-opacity': 1, 'circle-stroke-opacity': 1, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 },
+  });
+}
 
 async function start(): Promise<void> {
   const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
@@ -73,31 +126,12 @@ async function start(): Promise<void> {
     filter: ['==', ['geometry-type'], 'Point'],
     paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#3d3a33', 'circle-stroke-width': 2 },
   });
-  map.addSource('projects', cluster ? { type: 'geojson', data: all, cluster: true, clusterMaxZoom: 9, clusterRadius: 36, clusterMinPoints: 3 } : { type: 'geojson', data: all });
-  if (cluster) {
-    map.addLayer({
-      id: 'clusters',
-      type: 'circle',
-      source: 'projects',
-      filter: ['has', 'point_count'],
-      paint: { 'circle-color': '#3d3a33', 'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 14, 200, 28, 5000, 36], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
-    });
-    map.addLayer({
-      id: 'cluster-counts',
-      type: 'symbol',
-      source: 'projects',
-      filter: ['has', 'point_count'],
-      layout: { 'text-field': ['to-string', ['get', 'point_count']], 'text-font': FONT_STACK, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
-      paint: { 'text-color': '#ffffff' },
-    });
-  }
-  map.addLayer({
-    id: 'project-points',
-    type: 'circle',
-    source: 'projects',
-    filter: cluster ? ['!', ['has', 'point_count']] : ['==', ['geometry-type'], 'Point'],
-    paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.2 },
-  });
+  if (split) {
+    for (const { id } of INDUSTRIES) {
+      const features = all.features.filter((f) => f.properties?.industry === id);
+      addProjects(`projects-${id}`, `-${id}`, { type: 'FeatureCollection', features });
+    }
+  } else addProjects('projects', '', all);
   await mapIdle(map);
   ready.resolve(performance.now());
 }

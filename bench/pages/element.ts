@@ -20,6 +20,9 @@ const ready = install({
     await el.updateComplete;
     await mapIdle(el.map!);
   },
+  async repaint() {
+    await mapIdle(el.map!);
+  },
   panBy(dx, dy) {
     el.map!.panBy([dx, dy], { animate: false });
   },

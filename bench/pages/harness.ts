@@ -12,6 +12,8 @@ export interface BenchApi {
   settled: Promise<number>;
   /** Shows only these industry layers ([] for every layer); resolves with ms until drawn. */
   toggle(industries: string[]): Promise<number>;
+  /** Ms for one redraw with nothing changed (a repaint → idle, or a frame): the floor of any toggle. */
+  repaint(): Promise<number>;
   /** Pans `steps` times by (dx, dy) px, one step per frame; resolves with each frame's duration (ms). */
   pan(steps: number, dx: number, dy: number): Promise<number[]>;
   /** How many projects are drawn (before clustering), as the page counts them. */
@@ -23,6 +25,7 @@ export interface BenchApi {
 export interface PageHooks {
   variant: string;
   toggle(industries: string[]): Promise<void>;
+  repaint(): Promise<void>;
   panBy(dx: number, dy: number): void;
   projectCount(): number;
   info?(): Record<string, unknown>;
@@ -70,6 +73,11 @@ export function install(hooks: PageHooks): { resolve(t: number): void; reject(e:
     async toggle(industries) {
       const t0 = performance.now();
       await hooks.toggle(industries);
+      return performance.now() - t0;
+    },
+    async repaint() {
+      const t0 = performance.now();
+      await hooks.repaint();
       return performance.now() - t0;
     },
     async pan(steps, dx, dy) {

@@ -43,6 +43,9 @@ const ready = install({
     clusters.addLayers(markers.filter((m) => keep.size === 0 || keep.has(m.industry)).map((m) => m.marker));
     await afterFrame();
   },
+  async repaint() {
+    await afterFrame();
+  },
   panBy(dx, dy) {
     map.panBy([dx, dy], { animate: false });
   },
