@@ -2,8 +2,9 @@
  * Inputs for the validator's golden test (validate-golden.test.ts), each with the output to
  * compare: the shipped data, the fixtures, the bodies of tests/robustness/malformed.test.ts, the
  * XSS payload datasets, every field of a zone, a project and their nested objects set to each of
- * a list of odd values, seeded random breakage of the shipped data and of synthetic projects, and
- * the exported helpers' verdicts on odd strings.
+ * a list of odd values, inputs only JavaScript makes (sparse arrays, prototype keys, inherited
+ * properties), seeded random breakage of the shipped data and of synthetic projects, and the
+ * exported helpers' verdicts on odd strings.
  *
  * A case's output is a list of rows: a problem as `[file, id, field, message]`, a helper's
  * verdict as `[input, result]`. Everything here is deterministic (seeded PRNG, no clock).
@@ -311,6 +312,78 @@ function fieldCases(): GoldenCase[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Inputs that only JavaScript (not JSON) makes, and keys that Object.prototype also has
+
+/** A copy of `xs` with a hole (not an undefined element) at `at`. */
+function withHole(xs: unknown[], at: number): unknown[] {
+  const out = new Array(xs.length + 1);
+  xs.forEach((x, i) => (out[i < at ? i : i + 1] = x));
+  return out;
+}
+
+/** The object with extra own keys, made by JSON.parse so that `__proto__` is an own key too. */
+function withKeys(o: object, keys: string): Json {
+  return JSON.parse(JSON.stringify(o).replace(/^\{/, `{${keys},`));
+}
+
+function quirkCases(): GoldenCase[] {
+  type Edit = [string, (d: { zones: Json; projects: Json }) => void];
+  const z = (d: { zones: Json }) => d.zones.features[3].properties;
+  const p = (d: { projects: Json }) => d.projects.features[1].properties;
+  const PROTO_KEYS = '"__proto__":{"x":1},"toString":1,"constructor":"x","hasOwnProperty":null';
+  const sparse: Edit[] = [
+    ['a hole in projects.features', (d) => (d.projects.features = withHole(d.projects.features, 1))],
+    ['a hole in zones.features', (d) => (d.zones.features = withHole(d.zones.features, 0))],
+    ['only holes in projects.features', (d) => (d.projects.features = new Array(3))],
+    ['an undefined feature', (d) => d.projects.features.splice(1, 0, undefined)],
+    ['a hole in sources', (d) => (p(d).sources = withHole(p(d).sources, 0))],
+    ['a hole in a zone\'s sources', (d) => (z(d).sources = withHole(z(d).sources, 1))],
+    ['a hole in figures', (d) => (z(d).figures = withHole(z(d).figures, 0))],
+    ['a hole in industries', (d) => (z(d).industries = withHole(z(d).industries, 1))],
+    ['a hole in member_counties', (d) => (d.zones.features[2].properties.member_counties = withHole(d.zones.features[2].properties.member_counties, 2))],
+    ['an undefined member county', (d) => d.zones.features[2].properties.member_counties.push(undefined)],
+    ['a hole in fields', (d) => (p(d).sources[1].fields = withHole(p(d).sources[1].fields, 0))],
+    ['a hole in history', (d) => (p(d).history = withHole(p(d).history, 1))],
+    ['a hole in a position', (d) => (d.projects.features[1].geometry.coordinates = withHole([36.2], 0))],
+    ['a hole in a ring', (d) => (d.zones.features[2].geometry.coordinates[0] = withHole(d.zones.features[2].geometry.coordinates[0], 3))],
+    ['a hole in a polygon', (d) => (d.zones.features[2].geometry.coordinates = withHole(d.zones.features[2].geometry.coordinates, 0))],
+  ];
+  const keys: Edit[] = [
+    ['prototype keys in zone properties', (d) => (d.zones.features[3].properties = withKeys(z(d), PROTO_KEYS))],
+    ['prototype keys in project properties', (d) => (d.projects.features[1].properties = withKeys(p(d), PROTO_KEYS))],
+    ['prototype keys in a source', (d) => (p(d).sources[0] = withKeys(p(d).sources[0], PROTO_KEYS))],
+    ['prototype keys in a figure', (d) => (z(d).figures[0] = withKeys(z(d).figures[0], PROTO_KEYS))],
+    ['prototype keys in an event', (d) => (p(d).history[0] = withKeys(p(d).history[0], PROTO_KEYS))],
+    ['prototype keys in a feature and its geometry', (d) => { d.projects.features[1] = withKeys(d.projects.features[1], PROTO_KEYS); d.projects.features[1].geometry = withKeys(d.projects.features[1].geometry, PROTO_KEYS); }],
+    ['prototype names in fields', (d) => (p(d).sources[1].fields = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'status'])],
+    ['prototype names as enum values, refs and ids', (d) => { p(d).status = 'constructor'; p(d).industry = 'toString'; p(d).zone_id = 'constructor'; p(d).history[0].source = 'toString'; z(d).parent_id = '__proto__'; }],
+    ['inherited properties', (d) => { const own = p(d); delete own.name_en; delete own.history; Object.setPrototypeOf(own, { name_en: 'from the prototype', history: [], extra: 1 }); }],
+    ['inherited feature type and geometry', (d) => { const f = d.projects.features[1]; const g = f.geometry; delete f.type; delete f.geometry; Object.setPrototypeOf(f, { type: 'Feature', geometry: g }); }],
+    ['properties without a prototype', (d) => (d.projects.features[1].properties = Object.assign(Object.create(null), p(d)))],
+    ['a feature without a prototype', (d) => (d.zones.features[3] = Object.assign(Object.create(null), d.zones.features[3]))],
+    ['a class instance as properties', (d) => (d.projects.features[1].properties = Object.assign(new (class Props {})(), p(d)))],
+    ['a Date, a Map and a String object as values', (d) => { p(d).status_date = new Date(0); p(d).name_zh = new String('名'); z(d).figures[0].value = new Number(3); p(d).sources[0] = new Map(); }],
+  ];
+  const strings: Edit[] = [
+    ['unusual blanks', (d) => { p(d).name_zh = '\u3000'; p(d).name_en = '\u00a0'; p(d).capacity_zh = '\ufeff'; p(d).capacity_en = '\u200b'; p(d).company_zh = '\n x '; p(d).company_en = '\u2028'; z(d).name_zh = '\t'; z(d).name_en = '\u1680'; z(d).short_zh = '\u180e'; z(d).short_en = '\u0085'; }],
+    ['blank-edged ids and refs', (d) => { p(d).id = ' cz-x'; p(d).zone_id = 'changzhi-htz '; z(d).id = 'qingxu-edz\n'; p(d).sources[0].ref = ' 001_4f9f2cb257c74665.txt'; p(d).history[0].source = ' 001_4f9f2cb257c74665.txt'; }],
+    ['lone surrogates and control characters', (d) => { p(d).name_zh = '\ud800'; p(d).id = 'a\u0000b'; z(d).city = '\udc00市'; p(d).sources[1].url = 'https://example.org/\ud800'; }],
+    ['signed zeros and extreme numbers', (d) => { p(d).investment_cny = -0; z(d).area_km2 = 5e-324; z(d).figures[0].value = -0; d.projects.features[1].geometry.coordinates = [-0, 1e-320]; d.projects.features[0].geometry.coordinates = [180, -90]; p(d).output_cny = 1.7976931348623157e308; p(d).output_basis = 'actual'; }],
+    ['dates at the edges', (d) => { p(d).status_date = '2021-11'; p(d).history[2].date = '2021-11-00'; p(d).history[1].date = '2100-12-31'; z(d).established = '1900'; z(d).figures[0].as_of = '2000-02-29'; p(d).sources[0].date = '1900-02-29'; }],
+  ];
+  const group = (title: string, edits: Edit[]): GoldenCase => ({
+    name: `quirks: ${title}`,
+    run: () =>
+      edits.flatMap(([label, edit]) => {
+        const d = small();
+        edit(d);
+        return dataset(d.zones, d.projects).map((r) => [label, ...r]);
+      }),
+  });
+  return [group('sparse arrays', sparse), group('prototype keys and objects', keys), group('strings and numbers', strings)];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Seeded random breakage
 
 /** Every path a feature's checks read, as found in the feature itself, plus the shell. */
@@ -425,5 +498,5 @@ function helperCases(): GoldenCase[] {
 
 /** Every golden case, in the snapshot's order. */
 export function goldenCases(): GoldenCase[] {
-  return [...fileCases(), ...malformedCases(), ...fieldCases(), ...randomCases(), ...helperCases()];
+  return [...fileCases(), ...malformedCases(), ...fieldCases(), ...quirkCases(), ...randomCases(), ...helperCases()];
 }
