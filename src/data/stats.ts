@@ -80,6 +80,43 @@ export function summarize(
     add(c, inv);
     if (statuses.has(p.status)) statuses.set(p.status, statuses.get(p.status)! + 1);
   }
+  return assemble(all, industries, cities, statuses);
+}
+
+/**
+ * The summary of the union of disjoint sets of projects (e.g. one summary per industry layer):
+ * equal to `summarize` over their projects together, in time independent of their size.
+ */
+export function mergeSummaries(parts: readonly Summary[]): Summary {
+  const all = emptyTotals();
+  const industries = new Map<string, GroupTotals>(INDUSTRIES.map((i) => [i.id, emptyTotals()]));
+  const cities = new Map<string, GroupTotals>();
+  const statuses = new Map<string, number>(PROJECT_STATUSES.map((s) => [s, 0]));
+  for (const part of parts) {
+    merge(all, { count: part.count, investment: part.investmentTotal, undisclosed: part.withoutInvestment });
+    for (const i of part.byIndustry) merge(industries.get(i.id)!, i);
+    for (const c of part.byCity) {
+      let t = cities.get(c.city);
+      if (!t) cities.set(c.city, (t = emptyTotals()));
+      merge(t, c);
+    }
+    for (const s of part.byStatus) statuses.set(s.status, statuses.get(s.status)! + s.count);
+  }
+  return assemble(all, industries, cities, statuses);
+}
+
+function merge(into: GroupTotals, t: GroupTotals): void {
+  into.count += t.count;
+  into.undisclosed += t.undisclosed;
+  if (t.investment !== null) into.investment = (into.investment ?? 0) + t.investment;
+}
+
+function assemble(
+  all: GroupTotals,
+  industries: ReadonlyMap<string, GroupTotals>,
+  cities: ReadonlyMap<string, GroupTotals>,
+  statuses: ReadonlyMap<string, number>,
+): Summary {
   const byCity = [...cities].map(([city, t]) => ({ city, ...t }));
   byCity.sort(
     (a, b) =>

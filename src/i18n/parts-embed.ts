@@ -14,6 +14,7 @@ const zh = {
   'embed.copyFailed': '无法复制，请手动选择代码',
   'embed.iframeTitle': '山西开发区与重大项目地图',
   'basemap.fallback': '在线底图无法加载，已改用离线底图。',
+  'basemap.partial': '部分底图图层未能加载，地图数据照常显示。缺少：',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -27,6 +28,7 @@ const en: Record<keyof typeof zh, string> = {
   'embed.copyFailed': 'Could not copy: select the code and copy it by hand',
   'embed.iframeTitle': "Map of Shanxi's development zones and major projects",
   'basemap.fallback': 'The hosted basemap could not be loaded: showing the offline basemap.',
+  'basemap.partial': 'Part of the basemap could not be loaded; the data are shown without it. Missing:',
 };
 
 export type EmbedKey = keyof typeof zh;

@@ -1,6 +1,13 @@
 /**
- * The zones and projects on the map: their sources, layers and the expressions that colour
- * them by industry layer. No Lit here; the element calls these.
+ * The zones and projects on the map: their sources and layers. No Lit here; the view calls
+ * these.
+ *
+ * Projects have one clustered source per industry layer (`projects-<industry>`), each drawn by
+ * its own cluster, cluster-label and point layers in the industry's colour. Turning an industry
+ * layer off or on is then a paint change (opacity 0 ↔ 1): nothing is sent to the worker again,
+ * re-clustered or laid out. The other filters (status, city, …) replace the sources' data.
+ * Clusters group one industry each; where several industries cluster at one place their
+ * circles are fanned out around it so none hides another.
  */
 import type {
   ExpressionSpecification,
@@ -9,27 +16,41 @@ import type {
   Map as MapLibreMap,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { INDUSTRIES } from '../data/industries.js';
+import { INDUSTRIES, type IndustryId } from '../data/industries.js';
 import type { Lang } from '../i18n/strings.js';
-import { FONT_STACK, PALETTE } from './basemap-style.js';
+import { FONT_STACK, PALETTE, type Palette } from './basemap-style.js';
 
 export const ZONES_SOURCE = 'zones';
-export const PROJECTS_SOURCE = 'projects';
+/** The selected project's point, ringed above everything (also when it is in a cluster). */
+export const SELECTION_SOURCE = 'selection';
 
-/** Layers a click or hover can hit, by what they show. */
+/** Layers a click or hover can hit on the zones' source. */
 export const ZONE_HIT_LAYERS = ['zone-points', 'zone-areas'] as const;
-export const PROJECT_HIT_LAYERS = ['project-points'] as const;
-export const CLUSTER_LAYER = 'project-clusters';
 
 /** Projects cluster up to this zoom; above it every project is its own point. */
 export const CLUSTER_MAX_ZOOM = 9;
 
-const FALLBACK_COLOR = '#777777';
+/** Projects grouped by industry layer, every layer present (empty when it has none). */
+export type ProjectsByIndustry = ReadonlyMap<IndustryId, FeatureCollection>;
 
-/** The industry layer's colour of a feature's `industry` (projects) property. */
-export function industryColorExpression(property = 'industry'): ExpressionSpecification {
-  const pairs = INDUSTRIES.flatMap((i) => [i.id, i.color]);
-  return ['match', ['get', property], ...pairs, FALLBACK_COLOR] as unknown as ExpressionSpecification;
+/** The source and layers that draw one industry's projects. */
+export function projectSource(industry: IndustryId): string {
+  return `projects-${industry}`;
+}
+export function clusterLayer(industry: IndustryId): string {
+  return `project-clusters-${industry}`;
+}
+export function clusterLabelLayer(industry: IndustryId): string {
+  return `cluster-labels-${industry}`;
+}
+export function pointLayer(industry: IndustryId): string {
+  return `project-points-${industry}`;
+}
+
+/** The industry whose source this is, or null for another source. */
+export function industryOfSource(sourceId: string): IndustryId | null {
+  const id = sourceId.startsWith('projects-') ? sourceId.slice('projects-'.length) : '';
+  return INDUSTRIES.some((i) => i.id === id) ? (id as IndustryId) : null;
 }
 
 /** Zones' label text: the short name in the language, else the full name. */
@@ -66,146 +87,219 @@ const isCluster: ExpressionSpecification = ['has', 'point_count'];
 const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isArea: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
-const selected = (id: string): ExpressionSpecification => ['==', ['get', 'id'], id];
+const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+/** Opacity changes are a toggle, not an animation (a hosted style may set a default transition). */
+const NO_TRANSITION = { duration: 0, delay: 0 };
 
-function dataLayers(lang: Lang): LayerSpecification[] {
+/** Where an industry's clusters sit around their centre, in pixels, so co-located ones don't overlap. */
+export function clusterOffset(industry: IndustryId, fanned: boolean): [number, number] {
+  if (!fanned) return [0, 0];
+  const i = INDUSTRIES.findIndex((x) => x.id === industry);
+  const angle = (2 * Math.PI * i) / INDUSTRIES.length - Math.PI / 2;
+  const r = 18;
+  return [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
+}
+
+function zoneLayers(lang: Lang, palette: Palette): { below: LayerSpecification[]; above: LayerSpecification[] } {
+  return {
+    below: [
+      {
+        id: 'zone-areas',
+        type: 'fill',
+        source: ZONES_SOURCE,
+        filter: isArea,
+        paint: { 'fill-color': '#c8a04a', 'fill-opacity': ['case', hovered, 0.22, 0.12] },
+      },
+      {
+        id: 'zone-area-lines',
+        type: 'line',
+        source: ZONES_SOURCE,
+        filter: isArea,
+        paint: { 'line-color': '#a57d25', 'line-width': 1.4, 'line-dasharray': [4, 2] },
+      },
+      {
+        id: 'zone-points',
+        type: 'circle',
+        source: ZONES_SOURCE,
+        filter: isPoint,
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 6, 10, 11],
+          'circle-color': '#ffffff',
+          'circle-opacity': 0.92,
+          'circle-stroke-color': ['case', hovered, '#000000', '#3d3a33'],
+          'circle-stroke-width': ['match', ['get', 'level'], 'national', 3, 2],
+        },
+      },
+    ],
+    above: [
+      {
+        id: 'selection',
+        type: 'circle',
+        source: SELECTION_SOURCE,
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 8, 10, 13],
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': palette.label,
+          'circle-stroke-width': 2.5,
+        },
+      },
+      {
+        id: 'zone-labels',
+        type: 'symbol',
+        source: ZONES_SOURCE,
+        minzoom: 6.4,
+        layout: {
+          'text-field': zoneLabelExpression(lang),
+          'text-font': FONT_STACK,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 10, 14],
+          'text-anchor': 'top',
+          'text-offset': [0, 0.9],
+          'text-padding': 3,
+          'text-optional': true,
+        },
+        paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
+      },
+    ],
+  };
+}
+
+function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visible: boolean, fanned: boolean): LayerSpecification[] {
+  const source = projectSource(industry.id);
+  const opacity = visible ? 1 : 0;
+  const offset = clusterOffset(industry.id, fanned);
   return [
     {
-      id: 'zone-areas',
-      type: 'fill',
-      source: ZONES_SOURCE,
-      filter: isArea,
-      paint: {
-        'fill-color': '#c8a04a',
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.22, 0.12],
-      },
-    },
-    {
-      id: 'zone-area-lines',
-      type: 'line',
-      source: ZONES_SOURCE,
-      filter: isArea,
-      paint: { 'line-color': '#a57d25', 'line-width': 1.4, 'line-dasharray': [4, 2] },
-    },
-    {
-      id: 'zone-points',
+      id: clusterLayer(industry.id),
       type: 'circle',
-      source: ZONES_SOURCE,
-      filter: isPoint,
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 6, 10, 11],
-        'circle-color': '#ffffff',
-        'circle-opacity': 0.92,
-        'circle-stroke-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#000000', '#3d3a33'],
-        'circle-stroke-width': ['match', ['get', 'level'], 'national', 3, 2],
-      },
-    },
-    {
-      id: CLUSTER_LAYER,
-      type: 'circle',
-      source: PROJECTS_SOURCE,
+      source,
       filter: isCluster,
       paint: {
-        'circle-color': '#3d3a33',
-        'circle-opacity': 0.85,
-        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 18, 20, 22, 200, 30, 5000, 40],
+        'circle-color': industry.color,
+        'circle-opacity': opacity * 0.9,
+        'circle-opacity-transition': NO_TRANSITION,
+        'circle-stroke-opacity': opacity,
+        'circle-stroke-opacity-transition': NO_TRANSITION,
+        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 15, 20, 19, 200, 26, 5000, 34],
         'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 2,
+        'circle-stroke-width': 1.5,
+        'circle-translate': offset,
       },
     },
     {
-      id: 'cluster-labels',
+      id: clusterLabelLayer(industry.id),
       type: 'symbol',
-      source: PROJECTS_SOURCE,
+      source,
       filter: isCluster,
       layout: {
         'text-field': clusterLabelExpression(lang),
         'text-font': FONT_STACK,
-        'text-size': 11,
+        'text-size': 10.5,
         'text-line-height': 1.1,
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
-      paint: { 'text-color': '#ffffff' },
+      paint: {
+        'text-color': '#ffffff',
+        'text-opacity': opacity,
+        'text-opacity-transition': NO_TRANSITION,
+        'text-translate': offset,
+      },
     },
     {
-      id: 'project-points',
+      id: pointLayer(industry.id),
       type: 'circle',
-      source: PROJECTS_SOURCE,
+      source,
       filter: notCluster,
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 4, 10, 8],
-        'circle-color': industryColorExpression(),
+        'circle-color': industry.color,
+        'circle-opacity': opacity,
+        'circle-opacity-transition': NO_TRANSITION,
+        'circle-stroke-opacity': opacity,
+        'circle-stroke-opacity-transition': NO_TRANSITION,
         'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 1.2],
+        'circle-stroke-width': ['case', hovered, 2.5, 1.2],
       },
-    },
-    {
-      id: 'selection',
-      type: 'circle',
-      source: PROJECTS_SOURCE,
-      filter: ['all', notCluster, selected('')],
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 8, 10, 13],
-        'circle-color': 'rgba(0,0,0,0)',
-        'circle-stroke-color': '#111111',
-        'circle-stroke-width': 2.5,
-      },
-    },
-    {
-      id: 'zone-labels',
-      type: 'symbol',
-      source: ZONES_SOURCE,
-      minzoom: 6.4,
-      layout: {
-        'text-field': zoneLabelExpression(lang),
-        'text-font': FONT_STACK,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 10, 14],
-        'text-anchor': 'top',
-        'text-offset': [0, 0.9],
-        'text-padding': 3,
-        'text-optional': true,
-      },
-      paint: { 'text-color': PALETTE.label, 'text-halo-color': PALETTE.halo, 'text-halo-width': 1.5 },
     },
   ];
 }
 
-/** Adds the zone and project sources and layers on top of the basemap. */
+/**
+ * Adds the zone and project sources and layers on top of the basemap: zone areas and points,
+ * then each industry's clusters and points, then the selection ring and zone labels.
+ */
 export function addDataLayers(
   map: MapLibreMap,
   zones: FeatureCollection,
-  projects: FeatureCollection,
-  lang: Lang,
+  projects: ProjectsByIndustry,
+  options: { lang: Lang; visible: ReadonlySet<IndustryId>; palette?: Palette },
 ): void {
+  const { lang, visible, palette = PALETTE } = options;
   map.addSource(ZONES_SOURCE, { type: 'geojson', data: zones, promoteId: 'id' });
-  map.addSource(PROJECTS_SOURCE, {
-    type: 'geojson',
-    data: projects,
-    promoteId: 'id',
-    cluster: true,
-    clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    clusterRadius: 36,
-    clusterMinPoints: 3,
-    clusterProperties: {
-      investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]],
-      undisclosed: ['+', ['case', ['==', ['typeof', ['get', 'investment_cny']], 'number'], 0, 1]],
-    },
-  });
-  for (const layer of dataLayers(lang)) map.addLayer(layer);
+  map.addSource(SELECTION_SOURCE, { type: 'geojson', data: EMPTY });
+  const fanned = visible.size > 1;
+  const { below, above } = zoneLayers(lang, palette);
+  for (const layer of below) map.addLayer(layer);
+  for (const industry of INDUSTRIES) {
+    map.addSource(projectSource(industry.id), {
+      type: 'geojson',
+      data: projects.get(industry.id) ?? EMPTY,
+      promoteId: 'id',
+      cluster: true,
+      clusterMaxZoom: CLUSTER_MAX_ZOOM,
+      clusterRadius: 36,
+      clusterMinPoints: 3,
+      clusterProperties: { investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]] },
+    });
+    for (const layer of industryLayers(industry, lang, visible.has(industry.id), fanned)) map.addLayer(layer);
+  }
+  for (const layer of above) map.addLayer(layer);
 }
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Replaces the features a source draws (filtering happens on the main thread). */
 export function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollection): void {
   (map.getSource(sourceId) as GeoJSONSource | undefined)?.setData(data);
 }
 
-/** Rings the selected project (or nothing for ''). */
-export function setSelectionRing(map: MapLibreMap, projectId: string): void {
-  if (map.getLayer('selection')) map.setFilter('selection', ['all', notCluster, selected(projectId)]);
+/** Shows the industry layers in `visible` and hides the others: paint changes only. */
+export function setIndustryVisibility(map: MapLibreMap, visible: ReadonlySet<IndustryId>): void {
+  const fanned = visible.size > 1;
+  for (const industry of INDUSTRIES) {
+    const opacity = visible.has(industry.id) ? 1 : 0;
+    const offset = clusterOffset(industry.id, fanned);
+    const cluster = clusterLayer(industry.id);
+    if (!map.getLayer(cluster)) continue;
+    map.setPaintProperty(cluster, 'circle-opacity', opacity * 0.9);
+    map.setPaintProperty(cluster, 'circle-stroke-opacity', opacity);
+    map.setPaintProperty(cluster, 'circle-translate', offset);
+    map.setPaintProperty(clusterLabelLayer(industry.id), 'text-opacity', opacity);
+    map.setPaintProperty(clusterLabelLayer(industry.id), 'text-translate', offset);
+    map.setPaintProperty(pointLayer(industry.id), 'circle-opacity', opacity);
+    map.setPaintProperty(pointLayer(industry.id), 'circle-stroke-opacity', opacity);
+  }
+}
+
+/** Rings the selected project's point (or nothing for null). */
+export function setSelectionRing(map: MapLibreMap, point: GeoJSON.Point | null): void {
+  const features = point ? [{ type: 'Feature' as const, properties: {}, geometry: point }] : [];
+  setSourceData(map, SELECTION_SOURCE, { type: 'FeatureCollection', features });
 }
 
 export function setDataLabelLanguage(map: MapLibreMap, lang: Lang): void {
   if (map.getLayer('zone-labels')) map.setLayoutProperty('zone-labels', 'text-field', zoneLabelExpression(lang));
-  if (map.getLayer('cluster-labels')) map.setLayoutProperty('cluster-labels', 'text-field', clusterLabelExpression(lang));
+  for (const industry of INDUSTRIES) {
+    const id = clusterLabelLayer(industry.id);
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', clusterLabelExpression(lang));
+  }
+}
+
+/** Recolours what the data layers take from the basemap's palette (labels and the ring). */
+export function setDataPalette(map: MapLibreMap, palette: Palette): void {
+  if (map.getLayer('zone-labels')) {
+    map.setPaintProperty('zone-labels', 'text-color', palette.label);
+    map.setPaintProperty('zone-labels', 'text-halo-color', palette.halo);
+  }
+  if (map.getLayer('selection')) map.setPaintProperty('selection', 'circle-stroke-color', palette.label);
 }

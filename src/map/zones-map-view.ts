@@ -18,17 +18,22 @@ import {
   type Palette,
 } from './basemap-style.js';
 import {
-  CLUSTER_LAYER,
   CLUSTER_MAX_ZOOM,
-  PROJECTS_SOURCE,
-  PROJECT_HIT_LAYERS,
   ZONES_SOURCE,
   ZONE_HIT_LAYERS,
   addDataLayers,
+  clusterLayer,
+  industryOfSource,
+  pointLayer,
+  projectSource,
   setDataLabelLanguage,
+  setDataPalette,
+  setIndustryVisibility,
   setSelectionRing,
   setSourceData,
+  type ProjectsByIndustry,
 } from './data-layers.js';
+import { INDUSTRY_IDS, type IndustryId } from '../data/industries.js';
 
 export type FeatureKind = 'zone' | 'project';
 
@@ -41,6 +46,11 @@ export interface ZonesMapViewOptions {
   palette?: Palette;
   /** Called when `styleUrl` could not be loaded and the offline basemap is drawn instead. */
   onBasemapFallback?: (reason: string) => void;
+  /**
+   * Called when a layer of the offline basemap (one of geo/'s files) could not be loaded: the
+   * map is drawn without it. `url` is the file's URL.
+   */
+  onBasemapLayerError?: (url: string, reason: string) => void;
   /** Where to start; all of Shanxi when null. */
   initialView?: { center: [number, number]; zoom: number } | null;
   /** Called when the user picks a feature on the map, or closes its popup (null). */
@@ -76,6 +86,17 @@ export function bboxOf(geometry: Geometry): [number, number, number, number] {
   return box;
 }
 
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function sameMembers<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/** Whether two collections hold the same feature objects in the same order. */
+function sameFeatures(a: FeatureCollection, b: FeatureCollection): boolean {
+  return a.features.length === b.features.length && a.features.every((f, i) => f === b.features[i]);
+}
+
 export class ZonesMapView {
   readonly map: maplibregl.Map;
   /** Resolves when the basemap style has loaded. */
@@ -84,7 +105,12 @@ export class ZonesMapView {
   private popup: maplibregl.Popup | null = null;
   private hovered: { source: string; id: string } | null = null;
   private geometries = new Map<string, Geometry>();
-  private projectIds = new Set<string>();
+  /** Every project's industry layer, by project id. */
+  private projectIndustry = new Map<string, IndustryId>();
+  /** What each source draws now, so `show` sends only what changed. */
+  private shown = new Map<string, FeatureCollection>();
+  private visible: ReadonlySet<IndustryId> = new Set(INDUSTRY_IDS);
+  private datasetGiven = false;
   private readonly options: ZonesMapViewOptions;
   private palette: Palette;
   /** Whether the offline basemap is drawn (no `styleUrl`, or it failed). */
@@ -142,6 +168,12 @@ export class ZonesMapView {
           this.options.onBasemapFallback?.(reason);
           return;
         }
+        // One of the offline basemap's own files: draw the map without that layer.
+        const url = e.sourceId ? this.offlineSourceUrl(e.sourceId) : null;
+        if (this.offline && url) {
+          this.options.onBasemapLayerError?.(url, e.error?.message ?? 'could not be loaded');
+          return;
+        }
         if (this.offline) {
           this.map.off('error', onError);
           reject(e.error ?? new Error('The map failed to load'));
@@ -157,6 +189,7 @@ export class ZonesMapView {
   /** Recolours the offline basemap (a hosted style keeps its own colours). */
   setPalette(palette: Palette): void {
     this.palette = palette;
+    setDataPalette(this.map, palette);
     if (!this.offline) return;
     for (const layer of this.offlineStyle().layers) {
       const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
@@ -168,32 +201,66 @@ export class ZonesMapView {
     }
   }
 
+  /** The URL of an offline basemap source, or null for another source (the data's). */
+  private offlineSourceUrl(sourceId: string): string | null {
+    const source = this.offlineStyle().sources[sourceId] as { data?: unknown } | undefined;
+    return typeof source?.data === 'string' ? source.data : null;
+  }
+
   private offlineStyle(): maplibregl.StyleSpecification {
     return basemapStyle(this.lang, this.options.geoUrls ?? DEFAULT_GEO_URLS, this.palette);
   }
 
   /**
-   * Draws a dataset: adds the zone and project layers the first time, replaces their data
-   * after (a reload keeps the map). Later calls to `show` narrow what is drawn.
+   * Takes a whole dataset (every zone and project, filtered or not), so that popups, flights
+   * and highlights can find any feature. Draws nothing: `show` does.
    */
-  setData(zones: FeatureCollection, projects: FeatureCollection): void {
+  setDataset(zones: readonly GeoJSON.Feature[], projects: readonly GeoJSON.Feature[]): void {
+    this.datasetGiven = true;
     this.geometries.clear();
-    for (const f of [...zones.features, ...projects.features]) {
-      this.geometries.set(`${f.properties?.id}`, f.geometry);
+    this.projectIndustry.clear();
+    for (const f of zones) this.geometries.set(`${f.properties?.id}`, f.geometry);
+    for (const f of projects) {
+      const id = `${f.properties?.id}`;
+      this.geometries.set(id, f.geometry);
+      this.projectIndustry.set(id, f.properties?.industry as IndustryId);
     }
-    this.projectIds = new Set(projects.features.map((f) => `${f.properties?.id}`));
-    if (this.map.getSource(ZONES_SOURCE)) this.show(zones, projects);
-    else addDataLayers(this.map, zones, projects, this.lang);
   }
 
-  /** Whether `setData` has drawn a dataset yet. */
+  /** Whether `setDataset` has been given a dataset. */
+  hasDataset(): boolean {
+    return this.datasetGiven;
+  }
+
+  /** Whether `show` has drawn anything yet. */
   hasData(): boolean {
     return Boolean(this.map.getSource(ZONES_SOURCE));
   }
 
-  show(zones: FeatureCollection, projects: FeatureCollection): void {
-    setSourceData(this.map, ZONES_SOURCE, zones);
-    setSourceData(this.map, PROJECTS_SOURCE, projects);
+  /**
+   * Draws these zones and projects, with the industry layers in `visible` shown. The first call
+   * adds the sources and layers; later ones send the worker only the collections that are not
+   * the ones already drawn (by identity), so an industry toggle alone sends nothing.
+   */
+  show(zones: FeatureCollection, projects: ProjectsByIndustry, visible: ReadonlySet<IndustryId>): void {
+    const first = !this.hasData();
+    if (first) {
+      addDataLayers(this.map, zones, projects, { lang: this.lang, visible, palette: this.palette });
+      this.shown.set(ZONES_SOURCE, zones);
+      for (const [industry, data] of projects) this.shown.set(projectSource(industry), data);
+    } else {
+      this.replace(ZONES_SOURCE, zones);
+      for (const industry of INDUSTRY_IDS) this.replace(projectSource(industry), projects.get(industry) ?? EMPTY);
+      if (!sameMembers(visible, this.visible)) setIndustryVisibility(this.map, visible);
+    }
+    this.visible = new Set(visible);
+  }
+
+  private replace(sourceId: string, data: FeatureCollection): void {
+    const before = this.shown.get(sourceId);
+    if (before === data || (before && sameFeatures(before, data))) return;
+    this.shown.set(sourceId, data);
+    setSourceData(this.map, sourceId, data);
   }
 
   /** Resolves on the map's next `idle` (everything loaded and drawn). */
@@ -234,7 +301,7 @@ export class ZonesMapView {
       }
     }
     this.closePopup();
-    setSelectionRing(this.map, kind === 'project' ? id : '');
+    setSelectionRing(this.map, kind === 'project' && geometry.type === 'Point' ? geometry : null);
     const popup = new maplibregl.Popup({ maxWidth: '360px', focusAfterOpen: false, className: 'szm-popup' })
       .setLngLat(anchor)
       .setDOMContent(content)
@@ -242,7 +309,7 @@ export class ZonesMapView {
     popup.on('close', () => {
       if (this.popup !== popup) return;
       this.popup = null;
-      setSelectionRing(this.map, '');
+      setSelectionRing(this.map, null);
       this.options.onPick(null, null);
     });
     this.popup = popup;
@@ -253,7 +320,7 @@ export class ZonesMapView {
     const popup = this.popup;
     this.popup = null;
     popup?.remove();
-    setSelectionRing(this.map, '');
+    setSelectionRing(this.map, null);
   }
 
   /** Re-renders the open popup's content (after a language change). */
@@ -270,12 +337,22 @@ export class ZonesMapView {
     this.map.remove();
   }
 
+  /** The layers of the shown industries drawn with `layer` (clusters or points). */
+  private visibleLayers(layer: (industry: IndustryId) => string): string[] {
+    return [...this.visible].map(layer).filter((id) => this.map.getLayer(id));
+  }
+
+  /** The cluster under the point, if there is one. */
+  private clusterAt(point: maplibregl.PointLike): maplibregl.MapGeoJSONFeature | undefined {
+    const layers = this.visibleLayers(clusterLayer);
+    return layers.length ? this.map.queryRenderedFeatures(point, { layers })[0] : undefined;
+  }
+
   /** Zooms into the cluster under the point, if there is one. */
   private async expandCluster(point: maplibregl.Point): Promise<boolean> {
-    if (!this.map.getLayer(CLUSTER_LAYER)) return false;
-    const [cluster] = this.map.queryRenderedFeatures(point, { layers: [CLUSTER_LAYER] });
+    const cluster = this.clusterAt(point);
     if (!cluster) return false;
-    const source = this.map.getSource(PROJECTS_SOURCE) as maplibregl.GeoJSONSource;
+    const source = this.map.getSource(cluster.source) as maplibregl.GeoJSONSource;
     const zoom = await source.getClusterExpansionZoom(cluster.properties.cluster_id as number);
     this.map.easeTo({
       center: (cluster.geometry as GeoJSON.Point).coordinates as [number, number],
@@ -290,14 +367,14 @@ export class ZonesMapView {
       [x - 4, y - 4],
       [x + 4, y + 4],
     ];
-    const layers = [...PROJECT_HIT_LAYERS, ...ZONE_HIT_LAYERS].filter((l) => this.map.getLayer(l));
+    const layers = [...this.visibleLayers(pointLayer), ...ZONE_HIT_LAYERS.filter((l) => this.map.getLayer(l))];
     if (!layers.length) return null;
     const features = this.map.queryRenderedFeatures(box, { layers });
-    const project = features.find((f) => f.source === PROJECTS_SOURCE);
+    const project = features.find((f) => industryOfSource(f.source) !== null);
     const zonePoint = features.find((f) => f.source === ZONES_SOURCE && f.geometry.type === 'Point');
     const chosen = project ?? zonePoint ?? features[0];
     if (!chosen) return null;
-    const kind: FeatureKind = chosen.source === PROJECTS_SOURCE ? 'project' : 'zone';
+    const kind: FeatureKind = chosen === project ? 'project' : 'zone';
     return { kind, id: String(chosen.properties.id), source: chosen.source };
   }
 
@@ -315,7 +392,8 @@ export class ZonesMapView {
     if (!id) return;
     const geometry = this.geometries.get(id);
     if (!geometry) return;
-    const source = this.projectIds.has(id) ? PROJECTS_SOURCE : ZONES_SOURCE;
+    const industry = this.projectIndustry.get(id);
+    const source = industry ? projectSource(industry) : ZONES_SOURCE;
     this.hovered = { source, id };
     this.map.setFeatureState(this.hovered, { hover: true });
   }
@@ -330,7 +408,7 @@ export class ZonesMapView {
     }
     const after = this.hovered?.id ?? null;
     if (before !== after) this.options.onHover?.(after);
-    const overCluster = !hit && this.map.getLayer(CLUSTER_LAYER) && this.map.queryRenderedFeatures(e.point, { layers: [CLUSTER_LAYER] }).length > 0;
+    const overCluster = !hit && this.clusterAt(e.point) !== undefined;
     this.map.getCanvas().style.cursor = hit || overCluster ? 'pointer' : '';
   };
 

@@ -110,21 +110,30 @@ export function isLocal(url: string): boolean {
 }
 
 /**
- * Ids of the projects on screen: unclustered points plus the leaves of the clusters drawn.
+ * Ids of the projects on screen: unclustered points plus the leaves of the clusters drawn, in
+ * the industry layers that are shown (a hidden layer is drawn at opacity 0).
  */
 export async function renderedProjectIds(page: Page, selector = 'shanxi-zones-map'): Promise<string[]> {
   return page.evaluate(async (sel) => {
-    type F = { properties: Record<string, unknown> };
+    type F = { source: string; properties: Record<string, unknown> };
     const map = (document.querySelector(sel) as unknown as {
       map: {
+        getStyle(): { layers: { id: string }[] };
+        getPaintProperty(layer: string, name: string): unknown;
         queryRenderedFeatures(o: { layers: string[] }): F[];
         getSource(id: string): { getClusterLeaves(id: number, limit: number, offset: number): Promise<F[]> };
       };
     }).map;
-    const ids = new Set(map.queryRenderedFeatures({ layers: ['project-points'] }).map((f) => String(f.properties.id)));
-    const source = map.getSource('projects');
-    for (const c of map.queryRenderedFeatures({ layers: ['project-clusters'] })) {
-      const leaves = await source.getClusterLeaves(c.properties.cluster_id as number, Infinity, 0);
+    const shown = (prefix: string) =>
+      map
+        .getStyle()
+        .layers.map((l) => l.id)
+        .filter((id) => id.startsWith(prefix) && Number(map.getPaintProperty(id, 'circle-opacity') ?? 1) > 0);
+    const points = shown('project-points-');
+    const clusters = shown('project-clusters-');
+    const ids = new Set(points.length ? map.queryRenderedFeatures({ layers: points }).map((f) => String(f.properties.id)) : []);
+    for (const c of clusters.length ? map.queryRenderedFeatures({ layers: clusters }) : []) {
+      const leaves = await map.getSource(c.source).getClusterLeaves(c.properties.cluster_id as number, Infinity, 0);
       for (const leaf of leaves) ids.add(String(leaf.properties.id));
     }
     return [...ids].sort();

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { renderedProjectIds } from '../browser/browser.js';
 
 export interface GuardedPage {
   page: Page;
@@ -83,28 +84,27 @@ export async function waitForEvents(page: Page, type: string, count = 1, timeout
 
 /** Counts of the zones and projects the map draws (clusters count their points). */
 export async function renderedCounts(page: Page, selector = 'shanxi-zones-map'): Promise<{ zones: number; projects: number }> {
-  return page.evaluate(async (sel) => {
-    type F = { properties: Record<string, unknown> };
+  const hasMap = await page.evaluate(async (sel) => {
     const el = document.querySelector(sel) as unknown as {
-      map: {
-        getLayer(id: string): unknown;
-        queryRenderedFeatures(o: { layers: string[] }): F[];
-        once(e: string, f: () => void): void;
-        triggerRepaint(): void;
-      } | null;
+      map: { once(e: string, f: () => void): void; triggerRepaint(): void } | null;
     };
     const map = el.map;
-    if (!map) return { zones: -1, projects: -1 };
+    if (!map) return false;
     await new Promise<void>((resolve) => {
       map.once('idle', () => resolve());
       map.triggerRepaint();
     });
-    const layers = (ids: string[]) => ids.filter((l) => map.getLayer(l));
-    const zones = new Set(map.queryRenderedFeatures({ layers: layers(['zone-points', 'zone-areas']) }).map((f) => String(f.properties.id)));
-    let projects = new Set(map.queryRenderedFeatures({ layers: layers(['project-points']) }).map((f) => String(f.properties.id))).size;
-    for (const c of map.queryRenderedFeatures({ layers: layers(['project-clusters']) })) projects += Number(c.properties.point_count);
-    return { zones: zones.size, projects };
+    return true;
   }, selector);
+  if (!hasMap) return { zones: -1, projects: -1 };
+  const zones = await page.evaluate((sel) => {
+    const map = (document.querySelector(sel) as unknown as {
+      map: { getLayer(id: string): unknown; queryRenderedFeatures(o: { layers: string[] }): { properties: Record<string, unknown> }[] };
+    }).map;
+    const layers = ['zone-points', 'zone-areas'].filter((l) => map.getLayer(l));
+    return new Set(map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.id))).size;
+  }, selector);
+  return { zones, projects: (await renderedProjectIds(page, selector)).length };
 }
 
 /** A localhost server for generated files: `put(path, body)` then fetch `url(path)`. CORS open. */

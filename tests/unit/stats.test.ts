@@ -8,7 +8,7 @@ import {
   type ZoneFeature,
   type ZoneProperties,
 } from '../../src/data/schema.js';
-import { summarize, zoneSummary } from '../../src/data/stats.js';
+import { mergeSummaries, summarize, zoneSummary } from '../../src/data/stats.js';
 import { makeProject, makeZone } from './factories.js';
 
 const zone = (id: string, city: string, extra: Partial<ZoneProperties> = {}): ZoneFeature => makeZone(id, { city, ...extra });
@@ -84,6 +84,22 @@ describe('summarize', () => {
     expect(empty.investmentTotal).toBeNull();
     expect(empty.byCity).toEqual([]);
     expect(summarize([projects[1]!], byId).investmentTotal).toBeNull();
+  });
+});
+
+describe('mergeSummaries', () => {
+  it('equals summarize over the union of disjoint parts (split by industry, and unevenly)', () => {
+    const byIndustry = INDUSTRY_IDS.map((id) => summarize(projects.filter((p) => p.properties.industry === id), byId));
+    expect(mergeSummaries(byIndustry)).toEqual(summarize(projects, byId));
+    const uneven = [projects.slice(0, 1), projects.slice(1, 5), projects.slice(5)].map((part) => summarize(part, byId));
+    expect(mergeSummaries(uneven)).toEqual(summarize(projects, byId));
+  });
+
+  it('keeps an undisclosed-only total null and merges nothing into an empty summary', () => {
+    const undisclosed = projects.filter((p) => p.properties.investment_cny === null);
+    const parts = undisclosed.map((p) => summarize([p], byId));
+    expect(mergeSummaries(parts).investmentTotal).toBeNull();
+    expect(mergeSummaries([])).toEqual(summarize([], byId));
   });
 });
 

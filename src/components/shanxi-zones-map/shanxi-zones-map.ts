@@ -3,10 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import * as maplibregl from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { FeatureCollection } from 'geojson';
 import { DataLoadError, fetchJson } from '../../data/load.js';
-import { filterProjects, filterZones, filtersFromParams, type Filters } from '../../data/filter.js';
-import { summarize, zoneSummary, type Summary } from '../../data/stats.js';
+import { filtersFromParams, type Filters } from '../../data/filter.js';
+import { FilteredDataset } from '../../data/filtered-dataset.js';
+import { zoneSummary, type Summary } from '../../data/stats.js';
 import { downloadBlob, exportFileName, mapToPngBlob, toCsv, toGeoJsonText, zonesToCsv } from '../../data/export.js';
 import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
 import { checkDataset } from '../../data/dataset.js';
@@ -169,13 +169,16 @@ export class ShanxiZonesMap extends LitElement {
   @state() private legendSummary: Summary | null = null;
   @state() private visibleSummary: Summary | null = null;
   @state() private basemapFailed = false;
+  /** Files of the offline basemap that could not be loaded (the map is drawn without them). */
+  @state() private basemapMissing: string[] = [];
   @state() private systemDark = false;
 
   private view: ZonesMapView | null = null;
   private zoneData: ZoneCollection | null = null;
   private projectData: ProjectCollection | null = null;
-  private zonesById = new Map<string, ZoneFeature>();
+  private zonesById: ReadonlyMap<string, ZoneFeature> = new Map();
   private projectsById = new Map<string, ProjectFeature>();
+  private filtered: FilteredDataset | null = null;
   private abort: AbortController | null = null;
   /** The id the user picked on the map, so `updated` does not fly to it again. */
   private pickedOnMap = '';
@@ -294,6 +297,7 @@ export class ShanxiZonesMap extends LitElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!container || !this.isConnected) return;
     this.basemapFailed = false;
+    this.basemapMissing = [];
     try {
       this.view = new ZonesMapView(container, {
         lang: this.language,
@@ -302,6 +306,11 @@ export class ShanxiZonesMap extends LitElement {
         onBasemapFallback: (reason) => {
           this.basemapFailed = true;
           console.warn(`<shanxi-zones-map>: basemap ${this.basemap} failed (${reason}); drawing the offline basemap.`);
+        },
+        onBasemapLayerError: (url, reason) => {
+          const file = url.split(/[?#]/)[0]!.split('/').pop() ?? url;
+          if (!this.basemapMissing.includes(file)) this.basemapMissing = [...this.basemapMissing, file];
+          console.warn(`<shanxi-zones-map>: basemap layer ${url} failed (${reason}); drawing the map without it.`);
         },
         initialView: parseView(this.center, this.zoom),
         onPick: (kind, id) => this.handlePick(kind, id),
@@ -350,7 +359,7 @@ export class ShanxiZonesMap extends LitElement {
     try {
       await view.loaded;
       if (abort.signal.aborted || view !== this.view) return;
-      view.setData(dataset.zones as FeatureCollection, dataset.projects as FeatureCollection);
+      view.setDataset(dataset.zones.features, dataset.projects.features);
       this.applyFilters();
       if (this.drawn) return;
       view.setLang(this.language);
@@ -403,24 +412,25 @@ export class ShanxiZonesMap extends LitElement {
   private setData(zones: ZoneCollection, projects: ProjectCollection): void {
     this.zoneData = zones;
     this.projectData = projects;
-    this.zonesById = new Map(zones.features.map((f) => [f.properties.id, f]));
+    this.filtered = new FilteredDataset(zones.features, projects.features);
+    this.zonesById = this.filtered.zonesById;
     this.projectsById = new Map(projects.features.map((f) => [f.properties.id, f]));
   }
 
   private applyFilters(): void {
-    if (!this.zoneData || !this.projectData) return;
+    if (!this.filtered) return;
     const filters = this.filters;
-    const projects = filterProjects(this.projectData.features, this.zonesById, filters);
-    const zones = filterZones(this.zoneData.features, filters, projects);
-    if (this.view?.hasData()) {
-      this.view.show({ type: 'FeatureCollection', features: zones }, { type: 'FeatureCollection', features: projects });
+    const result = this.filtered.apply(filters);
+    const { zones, projects } = result;
+    // Drawn once the basemap is loaded and the view has the dataset (loadData calls this again).
+    if (this.view && this.view.hasDataset()) {
+      this.view.show({ type: 'FeatureCollection', features: zones }, result.byIndustry, result.visibleIndustries);
     }
     this.visibleZones = zones;
     this.visibleProjects = projects;
-    this.visibleSummary = summarize(projects, this.zonesById);
+    this.visibleSummary = result.summary;
     // The legend counts every layer under the other filters, so hidden layers keep theirs.
-    const otherFilters = { ...filters, industries: [] };
-    this.legendSummary = summarize(filterProjects(this.projectData.features, this.zonesById, otherFilters), this.zonesById);
+    this.legendSummary = result.legendSummary;
     this.dispatchEvent(
       createEvent('filter-change', { ...filters, visibleProjects: projects.length, visibleZones: zones.length }),
     );
@@ -554,6 +564,9 @@ export class ShanxiZonesMap extends LitElement {
     return html`
       <div class="map" part="map" role="region" aria-label=${t(lang, 'map.label')}></div>
       ${this.basemapFailed ? html`<p class="notice" part="notice" role="status">${te(lang, 'basemap.fallback')}</p>` : nothing}
+      ${this.basemapMissing.length
+        ? html`<p class="notice" part="notice" role="status">${te(lang, 'basemap.partial')} ${this.basemapMissing.join(', ')}</p>`
+        : nothing}
       ${this.loadState === 'loading' && !this.mapError
         ? html`<div class="state loading" role="status" aria-live="polite">${t(lang, 'map.loading')}</div>`
         : nothing}

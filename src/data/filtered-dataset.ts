@@ -1,0 +1,91 @@
+/**
+ * A loaded dataset under changing filters: what is visible, grouped by industry layer, with
+ * the summaries the legend and the statistics show. It keeps the work of the filters other
+ * than the industry layers, so that turning a layer on or off costs time in the number of
+ * layers, not of projects, and hands the map the same collections (by identity) as before,
+ * so nothing is sent to the map's worker again.
+ */
+import type { FeatureCollection, Point } from 'geojson';
+import { filterProjects, filterZones, hasFullQueryMatcher, indexZones, NO_INDUSTRIES, type Filters } from './filter.js';
+import { INDUSTRY_IDS, isIndustryId, type IndustryId } from './industries.js';
+import type { ProjectFeature, ProjectProperties, ZoneFeature } from './schema.js';
+import { mergeSummaries, summarize, type Summary } from './stats.js';
+
+export type ProjectGroup = FeatureCollection<Point, ProjectProperties>;
+
+export interface FilterResult {
+  zones: ZoneFeature[];
+  /** The visible projects, in the dataset's order (shared: do not modify). */
+  projects: ProjectFeature[];
+  /** The industry layers shown (every one when the filter names none). */
+  visibleIndustries: ReadonlySet<IndustryId>;
+  /**
+   * Every industry layer's projects under the filters other than industries (shown or not):
+   * the same objects as long as those filters do not change.
+   */
+  byIndustry: ReadonlyMap<IndustryId, ProjectGroup>;
+  /** Totals of the visible projects. */
+  summary: Summary;
+  /** Totals of every layer under the other filters (the legend's counts). */
+  legendSummary: Summary;
+}
+
+/** What the filters other than industries select, worked out once per change of them. */
+interface Base {
+  key: string;
+  projects: ProjectFeature[];
+  byIndustry: Map<IndustryId, ProjectGroup>;
+  summaries: Map<IndustryId, Summary>;
+  legendSummary: Summary;
+}
+
+/** The industry layers a filter shows: all for an empty list, none for `['none']`. */
+export function visibleIndustries(filters: Pick<Filters, 'industries'>): Set<IndustryId> {
+  if (filters.industries.length === 0) return new Set(INDUSTRY_IDS);
+  return new Set(filters.industries.filter((id) => id !== NO_INDUSTRIES && isIndustryId(id)) as IndustryId[]);
+}
+
+export class FilteredDataset {
+  readonly zonesById: ReadonlyMap<string, ZoneFeature>;
+  private base: Base | null = null;
+
+  constructor(
+    readonly zones: readonly ZoneFeature[],
+    readonly projects: readonly ProjectFeature[],
+  ) {
+    this.zonesById = indexZones(zones);
+  }
+
+  apply(filters: Filters): FilterResult {
+    const base = this.baseFor(filters);
+    const visible = visibleIndustries(filters);
+    const all = visible.size === INDUSTRY_IDS.length;
+    const projects = all ? base.projects : base.projects.filter((p) => visible.has(p.properties.industry));
+    return {
+      zones: filterZones(this.zones, filters, projects),
+      projects,
+      visibleIndustries: visible,
+      byIndustry: base.byIndustry,
+      summary: all ? base.legendSummary : mergeSummaries([...visible].map((id) => base.summaries.get(id)!)),
+      legendSummary: base.legendSummary,
+    };
+  }
+
+  private baseFor(filters: Filters): Base {
+    const other: Filters = { ...filters, industries: [] };
+    // The query's matcher changes once search.ts loads (pinyin), which can change the result.
+    const key = JSON.stringify([other, hasFullQueryMatcher()]);
+    if (this.base?.key === key) return this.base;
+    const projects = filterProjects(this.projects, this.zonesById, other);
+    const grouped = new Map<IndustryId, ProjectFeature[]>(INDUSTRY_IDS.map((id) => [id, []]));
+    for (const p of projects) grouped.get(p.properties.industry)?.push(p);
+    const byIndustry = new Map<IndustryId, ProjectGroup>();
+    const summaries = new Map<IndustryId, Summary>();
+    for (const [id, features] of grouped) {
+      byIndustry.set(id, { type: 'FeatureCollection', features });
+      summaries.set(id, summarize(features, this.zonesById));
+    }
+    this.base = { key, projects, byIndustry, summaries, legendSummary: mergeSummaries([...summaries.values()]) };
+    return this.base;
+  }
+}
