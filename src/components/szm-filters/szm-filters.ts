@@ -59,10 +59,14 @@ export class SzmFilters extends LitElement {
 
   @state() private rangeError: { error: RangeError; field: 'min' | 'max' } | null = null;
 
+  /** Projects per status, counted once per dataset (not per render). */
+  private counts: ReturnType<typeof statusCounts> = statusCounts([]);
+
   @query('#min') private minInput!: HTMLInputElement;
   @query('#max') private maxInput!: HTMLInputElement;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('projects')) this.counts = statusCounts(this.projects);
     // A new range from outside, or a new unit, replaces whatever was typed.
     const old = changed.get('filters') as Readonly<Filters> | undefined;
     const newRange = old !== undefined && (old.investmentMin !== this.filters.investmentMin || old.investmentMax !== this.filters.investmentMax);
@@ -139,7 +143,7 @@ export class SzmFilters extends LitElement {
 
   override render() {
     const lang = parseLang(this.lang);
-    const counts = statusCounts(this.projects);
+    const counts = this.counts;
     const chosen = this.filters.cities.length;
     const hasRange = this.filters.investmentMin !== null || this.filters.investmentMax !== null;
     return html`
