@@ -87,6 +87,9 @@ export function nameExpression(lang: Lang): ExpressionSpecification {
   return ['coalesce', ['get', first], ['get', second]];
 }
 
+/** The basemap's top layer, the city names: the data layers go under it. */
+export const CITY_LABEL_LAYER = 'city-labels';
+
 /** Ids of the basemap's label layers, whose text follows the element's language. */
 export const BASEMAP_LABEL_LAYERS = ['neighbour-labels', 'county-labels', 'city-labels'] as const;
 
@@ -184,7 +187,7 @@ export function basemapStyle(lang: Lang, urls: GeoUrls = DEFAULT_GEO_URLS, palet
       paint: { 'text-color': palette.labelMuted, 'text-halo-color': palette.halo, 'text-halo-width': 1.2 },
     },
     {
-      id: 'city-labels',
+      id: CITY_LABEL_LAYER,
       type: 'symbol',
       source: 'places',
       filter: ['==', ['get', 'kind'], 'city-seat'],

@@ -18,7 +18,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import { INDUSTRIES, type IndustryId } from '../data/industries.js';
 import type { Lang } from '../i18n/strings.js';
-import { FONT_STACK, PALETTE, type Palette } from './basemap-style.js';
+import { CITY_LABEL_LAYER, FONT_STACK, PALETTE, type Palette } from './basemap-style.js';
 
 export const ZONES_SOURCE = 'zones';
 /** The selected project's point, ringed above everything (also when it is in a cluster). */
@@ -96,7 +96,7 @@ export function clusterOffset(industry: IndustryId, fanned: boolean): [number, n
   if (!fanned) return [0, 0];
   const i = INDUSTRIES.findIndex((x) => x.id === industry);
   const angle = (2 * Math.PI * i) / INDUSTRIES.length - Math.PI / 2;
-  const r = 18;
+  const r = 24;
   return [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
 }
 
@@ -130,6 +130,24 @@ function zoneLayers(lang: Lang, palette: Palette): { below: LayerSpecification[]
           'circle-stroke-width': ['match', ['get', 'level'], 'national', 3, 2],
         },
       },
+      // Under the projects: symbols are placed top layer first, so these make way for the
+      // cluster labels, moving to another side of their point or hiding until there is room.
+      {
+        id: 'zone-labels',
+        type: 'symbol',
+        source: ZONES_SOURCE,
+        minzoom: 6.4,
+        layout: {
+          'text-field': zoneLabelExpression(lang),
+          'text-font': FONT_STACK,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 10, 14],
+          'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+          'text-radial-offset': 0.9,
+          'text-padding': 3,
+          'text-optional': true,
+        },
+        paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
+      },
     ],
     above: [
       {
@@ -142,22 +160,6 @@ function zoneLayers(lang: Lang, palette: Palette): { below: LayerSpecification[]
           'circle-stroke-color': palette.label,
           'circle-stroke-width': 2.5,
         },
-      },
-      {
-        id: 'zone-labels',
-        type: 'symbol',
-        source: ZONES_SOURCE,
-        minzoom: 6.4,
-        layout: {
-          'text-field': zoneLabelExpression(lang),
-          'text-font': FONT_STACK,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 10, 14],
-          'text-anchor': 'top',
-          'text-offset': [0, 0.9],
-          'text-padding': 3,
-          'text-optional': true,
-        },
-        paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
       },
     ],
   };
@@ -179,7 +181,7 @@ function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visib
         'circle-opacity-transition': NO_TRANSITION,
         'circle-stroke-opacity': opacity,
         'circle-stroke-opacity-transition': NO_TRANSITION,
-        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 15, 20, 19, 200, 26, 5000, 34],
+        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 13, 20, 17, 200, 24, 5000, 32],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 1.5,
         'circle-translate': offset,
@@ -193,10 +195,11 @@ function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visib
       layout: {
         'text-field': clusterLabelExpression(lang),
         'text-font': FONT_STACK,
-        'text-size': 10.5,
+        'text-size': 10,
         'text-line-height': 1.1,
+        // Drawn whatever else is there, and zone labels make way for it.
         'text-allow-overlap': true,
-        'text-ignore-placement': true,
+        'text-ignore-placement': false,
       },
       paint: {
         'text-color': '#ffffff',
@@ -239,7 +242,10 @@ export function addDataLayers(
   map.addSource(SELECTION_SOURCE, { type: 'geojson', data: EMPTY });
   const fanned = visible.size > 1;
   const { below, above } = zoneLayers(lang, palette);
-  for (const layer of below) map.addLayer(layer);
+  // Under the offline basemap's city names, which stay readable (and placed) above everything.
+  const beforeId = map.getLayer(CITY_LABEL_LAYER) ? CITY_LABEL_LAYER : undefined;
+  const add = (layer: LayerSpecification) => map.addLayer(layer, beforeId);
+  for (const layer of below) add(layer);
   for (const industry of INDUSTRIES) {
     map.addSource(projectSource(industry.id), {
       type: 'geojson',
@@ -251,9 +257,9 @@ export function addDataLayers(
       clusterMinPoints: 3,
       clusterProperties: { investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]] },
     });
-    for (const layer of industryLayers(industry, lang, visible.has(industry.id), fanned)) map.addLayer(layer);
+    for (const layer of industryLayers(industry, lang, visible.has(industry.id), fanned)) add(layer);
   }
-  for (const layer of above) map.addLayer(layer);
+  for (const layer of above) add(layer);
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
