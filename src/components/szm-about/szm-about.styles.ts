@@ -2,15 +2,8 @@ import { css } from 'lit';
 
 export const aboutStyles = css`
   :host {
-    display: block;
-    font-family: var(--szm-font-family, system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--szm-text-color, #25221d);
-    font-size: 0.875rem;
     line-height: 1.5;
     overflow-wrap: anywhere;
-  }
-  :host([hidden]) {
-    display: none;
   }
   h2 {
     margin: 0 0 0.25rem;

@@ -6,6 +6,7 @@ import type { ProjectFeature, ZoneFeature } from '../../data/schema.js';
 import { parseLang, type Lang } from '../../i18n/strings.js';
 import { ta, taCount, type AboutKey } from '../../i18n/parts-about.js';
 import { safeHttpUrl } from '../../util/dom.js';
+import { partStyles } from '../shared/styles.js';
 import { aboutStyles } from './szm-about.styles.js';
 
 /** The prose sections, in order: a heading key and its paragraphs. */
@@ -38,7 +39,7 @@ const SECTIONS: readonly { id: string; heading: AboutKey; paragraphs: readonly A
  */
 @customElement('szm-about')
 export class SzmAbout extends LitElement {
-  static override styles = aboutStyles;
+  static override styles = [partStyles, aboutStyles];
 
   /** Language of the panel: `zh` (default) or `en`. */
   @property({ reflect: true }) override lang = 'zh';

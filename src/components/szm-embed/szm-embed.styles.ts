@@ -2,9 +2,6 @@ import { css } from 'lit';
 
 export const embedStyles = css`
   :host {
-    display: block;
-    font-family: var(--szm-font-family, system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--szm-text-color, #25221d);
     font-size: 0.8rem;
   }
   h3 {

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { parseLang } from '../../i18n/strings.js';
 import { te } from '../../i18n/parts-embed.js';
 import { embedSnippet, type EmbedKind } from './snippet.js';
+import { partStyles } from '../shared/styles.js';
 import { embedStyles } from './szm-embed.styles.js';
 
 /**
@@ -27,7 +28,7 @@ import { embedStyles } from './szm-embed.styles.js';
  */
 @customElement('szm-embed')
 export class SzmEmbed extends LitElement {
-  static override styles = embedStyles;
+  static override styles = [partStyles, embedStyles];
 
   /** Language of the labels: `zh` (default) or `en`. */
   @property({ reflect: true }) override lang = 'zh';

@@ -1,16 +1,6 @@
 import { css } from 'lit';
 
 export const filtersStyles = css`
-  :host {
-    display: block;
-    font-family: var(--szm-font-family, system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--szm-text-color, #25221d);
-    font-size: 0.875rem;
-    line-height: 1.35;
-  }
-  :host([hidden]) {
-    display: none;
-  }
   form {
     display: grid;
     gap: 0.625rem;

@@ -8,6 +8,7 @@ import { parseLang, type Lang } from '../../i18n/strings.js';
 import { tp, type PanelKey } from '../../i18n/parts-panel.js';
 import { emit } from '../shared/events.js';
 import { changedKeys, citiesPresent, levelsPresent, parseRange, rangeText, resetKeys, statusCounts, toggleIn, type RangeError } from './options.js';
+import { partStyles } from '../shared/styles.js';
 import { filtersStyles } from './szm-filters.styles.js';
 
 type ListKey = 'statuses' | 'cities' | 'levels';
@@ -43,7 +44,7 @@ const ERROR_KEYS: Record<RangeError, PanelKey> = {
  */
 @customElement('szm-filters')
 export class SzmFilters extends LitElement {
-  static override styles = filtersStyles;
+  static override styles = [partStyles, filtersStyles];
 
   /** Language of the labels and of the range unit: `zh` (亿元, default) or `en` (CNY bn). */
   @property({ reflect: true }) override lang = 'zh';

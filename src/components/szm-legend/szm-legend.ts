@@ -8,6 +8,7 @@ import { tp } from '../../i18n/parts-panel.js';
 import { emit } from '../shared/events.js';
 import { noIndustries, selectionList, shownLayers, toggleLayer } from './selection.js';
 import type { Filters } from '../../data/filter.js';
+import { partStyles } from '../shared/styles.js';
 import { legendStyles } from './szm-legend.styles.js';
 
 /**
@@ -37,7 +38,7 @@ import { legendStyles } from './szm-legend.styles.js';
  */
 @customElement('szm-legend')
 export class SzmLegend extends LitElement {
-  static override styles = legendStyles;
+  static override styles = [partStyles, legendStyles];
 
   /** Language of the labels: `zh` (default) or `en`. */
   @property({ reflect: true }) override lang = 'zh';

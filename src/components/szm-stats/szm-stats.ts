@@ -6,6 +6,7 @@ import { cityLabel, formatCount, formatMoney, industryLabel, statusLabel } from 
 import { parseLang, type Lang } from '../../i18n/strings.js';
 import { tp } from '../../i18n/parts-panel.js';
 import { byInvestment, CHART, hasBars, layoutBars } from './bars.js';
+import { partStyles } from '../shared/styles.js';
 import { statsStyles } from './szm-stats.styles.js';
 
 /** One bar: its label, the value it scales by, and that value as text. */
@@ -38,7 +39,7 @@ interface Row {
  */
 @customElement('szm-stats')
 export class SzmStats extends LitElement {
-  static override styles = statsStyles;
+  static override styles = [partStyles, statsStyles];
 
   /** Language of the labels: `zh` (default) or `en`. */
   @property({ reflect: true }) override lang = 'zh';
