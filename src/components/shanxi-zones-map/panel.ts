@@ -67,7 +67,7 @@ function tabContent(m: PanelModel, tab: TabId): TemplateResult {
         <p class="count" aria-live="polite">${t(lang, 'count.visible', { projects: m.projects.length, zones: m.zones.length })}</p>
         ${parts.has('list')
           ? html`<szm-list part="list" exportparts="row, sort" .lang=${lang} .zones=${m.zones} .projects=${m.projects}
-              .allZones=${m.allZones} .selected=${m.selected} .highlighted=${m.highlighted}></szm-list>`
+              .allZones=${m.allZones} .allProjects=${m.allProjects} .selected=${m.selected} .highlighted=${m.highlighted}></szm-list>`
           : nothing}
         ${parts.has('export') ? exportButtons(m) : nothing}`;
     case 'layers':

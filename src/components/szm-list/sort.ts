@@ -10,6 +10,11 @@
  *   accents ignored, numbers by value).
  *
  * Ties fall back to the name, then the id, so an order never depends on the input's.
+ *
+ * The keys are worked out once per sort (`orderBy` sorts positions, not objects), and the
+ * collating name comparison runs only among equal keys. With every item of a collection at
+ * hand, the list sorts the whole collection once per sort and language (`OrderCache`) and
+ * derives a filtered subset's order in one pass (`visibleInOrder`), without sorting again.
  */
 import { projectName, zoneName, type Lang } from '../../data/format.js';
 import type { ProjectFeature, ZoneFeature } from '../../data/schema.js';
@@ -60,43 +65,97 @@ export function totalsByZone(projects: readonly ProjectFeature[]): Map<string, Z
   return out;
 }
 
-interface Keyed<T> {
-  item: T;
-  id: string;
-  name: string;
-  /** Investment (number) or date (string); null sorts last. */
-  key: number | string | null;
-}
-
-function order<T>(rows: Keyed<T>[], sort: SortKey, lang: Lang): T[] {
-  const byName = nameCollator(lang).compare;
-  rows.sort((a, b) => {
-    if (sort !== 'name' && a.key !== b.key) {
-      if (a.key === null) return 1;
-      if (b.key === null) return -1;
-      return a.key < b.key ? 1 : -1; // descending
-    }
-    return byName(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  });
-  return rows.map((r) => r.item);
-}
-
 function finite(n: number | null | undefined): number | null {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
-/** The projects in the given order, as a new array. */
-export function sortProjects(projects: readonly ProjectFeature[], sort: SortKey, lang: Lang): ProjectFeature[] {
-  return order(
-    projects.map((item) => ({
-      item,
-      id: item.properties.id,
-      name: projectName(item.properties, lang),
-      key: sort === 'investment' ? finite(item.properties.investment_cny) : sort === 'date' ? item.properties.status_date || null : null,
-    })),
-    sort,
+const byId = (ids: readonly string[], a: number, b: number): number => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+
+/**
+ * Positions `0…n-1` of a collection in the given order: by `keys` (numbers or strings), largest
+ * first and null last, equal keys by name and then id. Pass `keys = null` for the name order.
+ * The keys are worked out once by the caller; the name comparison (the slow, collating one)
+ * runs only inside runs of equal keys.
+ */
+export function orderBy(
+  keys: readonly (number | string | null)[] | null,
+  names: readonly string[],
+  ids: readonly string[],
+  lang: Lang,
+): Int32Array {
+  const n = names.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const byName = nameCollator(lang).compare;
+  const tie = (a: number, b: number) => byName(names[a]!, names[b]!) || byId(ids, a, b);
+  if (!keys) return order.sort(tie);
+  order.sort((a, b) => {
+    const ka = keys[a]!;
+    const kb = keys[b]!;
+    if (ka === kb) return 0;
+    if (ka === null) return 1;
+    if (kb === null) return -1;
+    return ka < kb ? 1 : -1; // descending
+  });
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && keys[order[end]!] === keys[order[start]!]) end++;
+    if (end - start > 1) order.subarray(start, end).sort(tie);
+    start = end;
+  }
+  return order;
+}
+
+/**
+ * The items of `visible` in the order of `all` (`order` from `orderBy` over `all`): one pass
+ * with a Set, no sorting. Null when `visible` holds an item that `all` does not.
+ */
+export function visibleInOrder<T>(all: readonly T[], order: Int32Array, visible: readonly T[]): T[] | null {
+  if (visible === all) return Array.from(order, (i) => all[i]!);
+  const wanted = new Set(visible);
+  const out: T[] = [];
+  for (const i of order) if (wanted.has(all[i]!)) out.push(all[i]!);
+  return out.length === wanted.size ? out : null;
+}
+
+/** A project's sort key: its disclosed investment or its status date; null sorts last. */
+export function projectKey(p: ProjectFeature['properties'], sort: SortKey): number | string | null {
+  return sort === 'investment' ? finite(p.investment_cny) : sort === 'date' ? p.status_date || null : null;
+}
+
+/** A zone's sort key from the totals of its listed projects; null sorts last. */
+export function zoneKey(totals: ZoneTotals | undefined, sort: SortKey): number | string | null {
+  return sort === 'investment' ? (totals?.investment ?? null) : sort === 'date' ? (totals?.latest ?? null) : null;
+}
+
+/** The order of the projects: positions into `projects`. */
+export function projectOrder(projects: readonly ProjectFeature[], sort: SortKey, lang: Lang): Int32Array {
+  return orderBy(
+    sort === 'name' ? null : projects.map((f) => projectKey(f.properties, sort)),
+    projects.map((f) => projectName(f.properties, lang)),
+    projects.map((f) => f.properties.id),
     lang,
   );
+}
+
+/** The order of the zones (positions into `zones`); `totals` as for `sortZones`. */
+export function zoneOrder(
+  zones: readonly ZoneFeature[],
+  sort: SortKey,
+  lang: Lang,
+  totals: ReadonlyMap<string, ZoneTotals> = new Map(),
+): Int32Array {
+  return orderBy(
+    sort === 'name' ? null : zones.map((f) => zoneKey(totals.get(f.properties.id), sort)),
+    zones.map((f) => zoneName(f.properties, lang)),
+    zones.map((f) => f.properties.id),
+    lang,
+  );
+}
+
+/** The projects in the given order, as a new array. */
+export function sortProjects(projects: readonly ProjectFeature[], sort: SortKey, lang: Lang): ProjectFeature[] {
+  return Array.from(projectOrder(projects, sort, lang), (i) => projects[i]!);
 }
 
 /**
@@ -109,17 +168,22 @@ export function sortZones(
   lang: Lang,
   totals: ReadonlyMap<string, ZoneTotals> = new Map(),
 ): ZoneFeature[] {
-  return order(
-    zones.map((item) => {
-      const t = totals.get(item.properties.id);
-      return {
-        item,
-        id: item.properties.id,
-        name: zoneName(item.properties, lang),
-        key: sort === 'investment' ? (t?.investment ?? null) : sort === 'date' ? (t?.latest ?? null) : null,
-      };
-    }),
-    sort,
-    lang,
-  );
+  return Array.from(zoneOrder(zones, sort, lang, totals), (i) => zones[i]!);
+}
+
+/** Orders of one collection kept per key (sort and language) until another collection comes. */
+export class OrderCache<T> {
+  private source: readonly T[] | null = null;
+  private orders = new Map<string, Int32Array>();
+
+  /** The order cached under `key` for `items`, computed by `compute` on a miss. */
+  get(items: readonly T[], key: string, compute: () => Int32Array): Int32Array {
+    if (items !== this.source) {
+      this.source = items;
+      this.orders.clear();
+    }
+    let order = this.orders.get(key);
+    if (!order) this.orders.set(key, (order = compute()));
+    return order;
+  }
 }

@@ -1,8 +1,13 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { HEADING_EM, PROJECT_ROW_EM, ZONE_ROW_EM } from './window.js';
+
+/** A heading's text size, in em of the list's font; its height is HEADING_EM of the list's em. */
+const HEADING_FONT = 0.8;
 
 export const listStyles = css`
   :host {
     display: block;
+    /* With none, a scrolling ancestor scrolls the list (the element panel does). */
     --_max-height: var(--szm-list-max-height, 28rem);
     --_font-size: var(--szm-list-font-size, 0.875rem);
     --_text-color: var(--szm-list-text-color, #25221d);
@@ -58,26 +63,39 @@ export const listStyles = css`
     position: sticky;
     top: 0;
     z-index: 1;
-    padding: 0.3rem 0.6rem;
+    box-sizing: border-box;
+    display: flex;
+    align-items: center;
+    height: ${unsafeCSS(HEADING_EM / HEADING_FONT)}em;
+    padding: 0 0.6rem;
     font-weight: 600;
-    font-size: 0.8em;
+    font-size: ${unsafeCSS(HEADING_FONT)}em;
     color: var(--_muted-color);
     background: color-mix(in srgb, var(--_background) 88%, var(--_border-color));
     border-bottom: 1px solid var(--_border-color);
   }
+  /* Rows have the fixed heights the code counts with (window.ts); each text is one line. */
   .row {
+    box-sizing: border-box;
+    height: ${unsafeCSS(PROJECT_ROW_EM)}em;
     display: grid;
-    grid-template-columns: auto 1fr;
+    grid-template-columns: auto minmax(0, 1fr);
+    align-content: center;
     column-gap: 0.45rem;
-    padding: 0.4rem 0.6rem;
+    padding: 0 0.6rem;
     border-bottom: 1px solid color-mix(in srgb, var(--_border-color) 50%, transparent);
     border-left: 3px solid transparent;
     cursor: pointer;
-    scroll-margin-top: 2rem;
-    /* Rows far off screen are not laid out or painted: keeps ~1000 rows cheap. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 3.2rem;
-    overflow-wrap: anywhere;
+    overflow: hidden;
+    scroll-margin-top: ${unsafeCSS(HEADING_EM)}em;
+  }
+  .row.zone {
+    height: ${unsafeCSS(ZONE_ROW_EM)}em;
+  }
+  .gap {
+    display: block;
+    padding: 0;
+    border: 0;
   }
   .row:hover {
     background: var(--_hover-background);
@@ -113,6 +131,13 @@ export const listStyles = css`
   }
   .name {
     font-weight: 600;
+  }
+  .name,
+  .meta,
+  .detail {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .meta,
   .detail {

@@ -1,18 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { cityLabel, formatDate, formatMoney, industryLabel, projectName, statusLabel, zoneName, zoneShortName } from '../../data/format.js';
 import { industry } from '../../data/industries.js';
-import type { ProjectFeature, ZoneFeature } from '../../data/schema.js';
+import type { ProjectFeature, ProjectProperties, ZoneFeature, ZoneProperties } from '../../data/schema.js';
 import { parseLang, type Lang } from '../../i18n/strings.js';
 import { tf } from '../../i18n/parts-find.js';
 import { emit, type PickKind } from '../shared/events.js';
-import { isSortKey, SORT_KEYS, sortProjects, sortZones, totalsByZone, type SortKey } from './sort.js';
+import {
+  isSortKey, OrderCache, projectOrder, SORT_KEYS, sortProjects, sortZones, totalsByZone, visibleInOrder, zoneOrder, type SortKey, type ZoneTotals,
+} from './sort.js';
 import { listStyles } from './szm-list.styles.js';
+import { VisibleArea, type Visible } from './visible-area.js';
+import { groupSlots, HEADING_EM, PROJECT_ROW_EM, rowWindow, type ListGeometry, type RowRange, type Slot, ZONE_ROW_EM } from './window.js';
 
-/** One row, its text worked out once per data, sort or language change (never in render). */
-interface Row {
-  kind: PickKind;
-  id: string;
+/** A row's text, worked out when the row is first rendered (never for rows off screen). */
+interface RowText {
   name: string;
   meta: string;
   /** A project's investment (formatMoney); '' for a zone. */
@@ -22,9 +25,17 @@ interface Row {
   color: string;
 }
 
+/** Row texts kept before the caches start again (scrolling through 100k rows). */
+const TEXT_CACHE_MAX = 5000;
+
 /**
  * The zones and projects under the current filters, as one keyboard-operable list: an ARIA
  * listbox with a group of zones and a group of projects, one tab stop (roving tabindex).
+ *
+ * The list is virtual: rows have a fixed height and only those in view, plus a margin, are in
+ * the DOM (every row up to 200); spacers keep the scrollbar right. The focusable row is always
+ * rendered, and the keys walk every row, rendered or not. Each option carries `aria-posinset`
+ * and `aria-setsize` within its group (zones, projects).
  *
  * @summary The filtered zones and projects as a sortable, accessible list.
  *
@@ -38,7 +49,7 @@ interface Row {
  * @csspart row - Every row; rows also carry `zone` or `project`, and `selected` / `highlighted`.
  * @csspart empty - The message shown when nothing matches.
  *
- * @cssproperty --szm-list-max-height - Height of the scrolling list (default 28rem).
+ * @cssproperty --szm-list-max-height - Height of the scrolling list (default 28rem); `none` lets a scrolling ancestor scroll it.
  * @cssproperty --szm-list-font-size - Base font size (default 0.875rem).
  * @cssproperty --szm-list-text-color - Text colour.
  * @cssproperty --szm-list-muted-color - Secondary text.
@@ -62,6 +73,8 @@ export class SzmList extends LitElement {
   @property({ attribute: false }) projects: ProjectFeature[] = [];
   /** Every zone, to name a project's zone when its zone is filtered out (defaults to `zones`). */
   @property({ attribute: false }) allZones: ZoneFeature[] | null = null;
+  /** Every project (stable across filters): sorted once per sort and language, `projects` picked from it in order. */
+  @property({ attribute: false }) allProjects: ProjectFeature[] | null = null;
   /** Id of the selected zone or project: marked and scrolled into view. */
   @property() selected = '';
   /** Id of the zone or project under the pointer on the map: highlighted. */
@@ -69,63 +82,89 @@ export class SzmList extends LitElement {
   /** Order of both groups: `investment` (default), `date` or `name`. */
   @property({ reflect: true }) sort: SortKey = 'investment';
 
+  /** The row with the tab stop, counted across both groups (zones first). */
   @state() private active = 0;
-  @state() private rows: Row[] = [];
-  private zoneCount = 0;
+  private zoneRows: ZoneFeature[] = [];
+  private projectRows: ProjectFeature[] = [];
+  private totals = new Map<string, ZoneTotals>();
+  private zonesById = new Map<string, ZoneProperties>();
+  private zoneTexts = new Map<string, RowText>();
+  private projectTexts = new Map<string, RowText>();
+  private readonly projectOrders = new OrderCache<ProjectFeature>();
+  /** The rows in the DOM (besides the active one). */
+  private range: RowRange = [0, 0];
+  /** The part of the list on screen, px; a guess until the first measure. */
+  private visible: Visible = { top: 0, bottom: 1000 };
+  private fontPx = 14;
+  private remeasures = 0;
   private lastHover = '';
   @query('.box') private box!: HTMLElement | null;
+  private readonly area = new VisibleArea(this, () => this.box, () => this.onViewport());
 
   private get language(): Lang {
     return parseLang(this.lang);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (['zones', 'projects', 'allZones', 'sort', 'lang'].some((k) => changed.has(k))) {
-      const activeId = this.rows[this.active]?.id;
-      this.rows = this.buildRows();
-      const kept = activeId === undefined ? -1 : this.rows.findIndex((r) => r.id === activeId);
+  private get geometry(): ListGeometry {
+    const em = this.fontPx;
+    return { zones: this.zoneRows.length, projects: this.projectRows.length, zoneRow: ZONE_ROW_EM * em, projectRow: PROJECT_ROW_EM * em, heading: HEADING_EM * em };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((['zones', 'projects', 'allZones', 'allProjects', 'sort', 'lang'] as const).some((k) => changed.has(k))) {
+      const was = this.rowAt(this.active);
+      this.order(changed);
+      const kept = was ? this.indexOf(was.id, was.kind) : -1;
       this.active = kept >= 0 ? kept : Math.max(0, this.indexOf(this.selected));
     }
-    if (changed.has('selected') && this.indexOf(this.selected) >= 0) this.active = this.indexOf(this.selected);
+    const selected = changed.has('selected') ? this.indexOf(this.selected) : -1;
+    if (selected >= 0) this.active = selected;
+    this.range = rowWindow(this.geometry, this.visible.top, this.visible.bottom);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('selected') && this.selected) this.rowEl(this.indexOf(this.selected))?.scrollIntoView({ block: 'nearest' });
+    // New data or a scroll into view can change what is on screen: render that (a few times at most).
+    if (this.remeasure() && this.remeasures++ < 3) this.requestUpdate();
+    else this.remeasures = 0;
   }
 
-  private buildRows(): Row[] {
+  /** Sorts both groups, reusing what does not depend on the change. */
+  private order(changed: PropertyValues<this>): void {
     const lang = this.language;
     const sort: SortKey = isSortKey(this.sort) ? this.sort : 'investment';
-    const totals = totalsByZone(this.projects);
-    const named = new Map((this.allZones ?? this.zones).map((z) => [z.properties.id, z.properties]));
-    for (const z of this.zones) named.set(z.properties.id, z.properties);
-    const zoneRows = sortZones(this.zones, sort, lang, totals).map(({ properties: z }): Row => ({
-      kind: 'zone',
-      id: z.id,
-      name: zoneName(z, lang),
-      meta: `${cityLabel(z.city, lang)} · ${tf(lang, 'list.projectCount', { count: totals.get(z.id)?.count ?? 0 })}`,
-      money: '',
-      status: '',
-      color: '',
-    }));
-    this.zoneCount = zoneRows.length;
-    const projectRows = sortProjects(this.projects, sort, lang).map(({ properties: p }): Row => {
-      const zone = named.get(p.zone_id);
-      return {
-        kind: 'project',
-        id: p.id,
-        name: projectName(p, lang),
-        meta: [zone ? zoneShortName(zone, lang) : '', industryLabel(p.industry, lang)].filter(Boolean).join(' · '),
-        money: formatMoney(p.investment_cny, lang),
-        status: `${statusLabel(p.status, lang)} ${formatDate(p.status_date, lang)}`.trim(),
-        color: industry(p.industry)?.color ?? '#888',
-      };
-    });
-    return [...zoneRows, ...projectRows];
+    if (changed.has('lang')) this.projectTexts.clear();
+    if (changed.has('zones') || changed.has('allZones')) {
+      this.zonesById = new Map((this.allZones ?? this.zones).map((z) => [z.properties.id, z.properties]));
+      for (const z of this.zones) this.zonesById.set(z.properties.id, z.properties);
+      this.projectTexts.clear();
+    }
+    if (changed.has('projects')) this.totals = totalsByZone(this.projects);
+    this.zoneTexts.clear(); // a zone's row counts its listed projects
+    // Zones are few, and their investment and date come from the listed projects: order them each time.
+    const allZones = this.allZones ?? this.zones;
+    this.zoneRows =
+      visibleInOrder(allZones, zoneOrder(allZones, sort, lang, this.totals), this.zones) ?? sortZones(this.zones, sort, lang, this.totals);
+    // Projects: every project sorted once per sort and language; a filter change only picks from it.
+    const all = this.allProjects ?? this.projects;
+    const order = this.projectOrders.get(all, `${sort} ${lang}`, () => projectOrder(all, sort, lang));
+    this.projectRows = visibleInOrder(all, order, this.projects) ?? sortProjects(this.projects, sort, lang);
   }
 
-  private indexOf(id: string): number {
-    return id ? this.rows.findIndex((r) => r.id === id) : -1;
+  private rowAt(i: number): { kind: PickKind; id: string } | null {
+    const zone = this.zoneRows[i];
+    if (zone) return { kind: 'zone', id: zone.properties.id };
+    const project = i >= 0 ? this.projectRows[i - this.zoneRows.length] : undefined;
+    return project ? { kind: 'project', id: project.properties.id } : null;
+  }
+
+  /** The row of a zone or project id (zones first), -1 when not listed. */
+  private indexOf(id: string, kind?: PickKind): number {
+    if (!id) return -1;
+    const z = kind === 'project' ? -1 : this.zoneRows.findIndex((f) => f.properties.id === id);
+    if (z >= 0 || kind === 'zone') return z;
+    const p = this.projectRows.findIndex((f) => f.properties.id === id);
+    return p < 0 ? -1 : this.zoneRows.length + p;
   }
 
   private rowEl(i: number): HTMLElement | null {
@@ -137,39 +176,93 @@ export class SzmList extends LitElement {
     return el ? Number(el.getAttribute('data-i')) : -1;
   }
 
+  private zoneText(z: ZoneProperties): RowText {
+    let text = this.zoneTexts.get(z.id);
+    if (!text) {
+      const lang = this.language;
+      const count = this.totals.get(z.id)?.count ?? 0;
+      text = { name: zoneName(z, lang), meta: `${cityLabel(z.city, lang)} · ${tf(lang, 'list.projectCount', { count })}`, money: '', status: '', color: '' };
+      if (this.zoneTexts.size >= TEXT_CACHE_MAX) this.zoneTexts.clear();
+      this.zoneTexts.set(z.id, text);
+    }
+    return text;
+  }
+
+  private projectText(p: ProjectProperties): RowText {
+    let text = this.projectTexts.get(p.id);
+    if (!text) {
+      const lang = this.language;
+      const zone = this.zonesById.get(p.zone_id);
+      text = {
+        name: projectName(p, lang),
+        meta: [zone ? zoneShortName(zone, lang) : '', industryLabel(p.industry, lang)].filter(Boolean).join(' · '),
+        money: formatMoney(p.investment_cny, lang),
+        status: `${statusLabel(p.status, lang)} ${formatDate(p.status_date, lang)}`.trim(),
+        color: industry(p.industry)?.color ?? '#888',
+      };
+      if (this.projectTexts.size >= TEXT_CACHE_MAX) this.projectTexts.clear();
+      this.projectTexts.set(p.id, text);
+    }
+    return text;
+  }
+
+  /** Reads what part of the list is on screen; true when that needs other rows rendered. */
+  private remeasure(): boolean {
+    const box = this.box;
+    if (!box) return false;
+    const font = parseFloat(getComputedStyle(box).fontSize);
+    const fontChanged = font > 0 && font !== this.fontPx;
+    if (fontChanged) this.fontPx = font;
+    this.visible = this.area.measure() ?? this.visible;
+    const [start, end] = rowWindow(this.geometry, this.visible.top, this.visible.bottom);
+    return fontChanged || start !== this.range[0] || end !== this.range[1];
+  }
+
+  private onViewport(): void {
+    if (this.remeasure()) this.requestUpdate();
+  }
+
   private hover(i: number): void {
-    const r = this.rows[i];
+    const r = this.rowAt(i);
     const key = r ? `${r.kind}:${r.id}` : '';
     if (key === this.lastHover) return;
     this.lastHover = key;
-    emit(this, 'szm-hover', r ? { kind: r.kind, id: r.id } : { kind: null, id: null });
+    emit(this, 'szm-hover', r ?? { kind: null, id: null });
   }
 
   private pick(i: number): void {
-    const r = this.rows[i];
+    const r = this.rowAt(i);
     if (!r) return;
     this.active = i;
     this.selected = r.id;
-    emit(this, 'szm-pick', { kind: r.kind, id: r.id });
+    emit(this, 'szm-pick', r);
   }
 
-  private moveTo(i: number): void {
-    const next = Math.max(0, Math.min(this.rows.length - 1, i));
+  /** Moves the tab stop to row `i`, rendered or not, and focuses it in view. */
+  private async moveTo(i: number): Promise<void> {
+    const next = Math.max(0, Math.min(this.zoneRows.length + this.projectRows.length - 1, i));
     this.active = next;
-    // Focus at once (the row exists); the tabindex follows on the next render.
-    const el = this.rowEl(next);
+    // A rendered row takes focus at once (its tabindex follows on the next render); another one
+    // is rendered first, since the active row always is.
+    let el = this.rowEl(next);
+    if (!el) {
+      await this.updateComplete;
+      el = this.rowEl(next);
+    }
     el?.setAttribute('tabindex', '0');
     el?.focus({ preventScroll: true });
     el?.scrollIntoView({ block: 'nearest' });
+    this.onViewport();
   }
 
   private onKeyDown(e: KeyboardEvent): void {
     const i = this.rowOf(e);
     if (i < 0) return;
-    const row = this.rowEl(i);
-    const page = row && this.box ? Math.max(1, Math.floor(this.box.clientHeight / row.offsetHeight) - 1) : 10;
-    const to: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: this.rows.length - 1, PageDown: i + page, PageUp: i - page };
-    if (e.key in to) this.moveTo(to[e.key]!);
+    const g = this.geometry;
+    const page = Math.max(1, Math.floor((this.visible.bottom - this.visible.top) / (i < g.zones ? g.zoneRow : g.projectRow)) - 1);
+    const last = this.zoneRows.length + this.projectRows.length - 1;
+    const to: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: last, PageDown: i + page, PageUp: i - page };
+    if (e.key in to) void this.moveTo(to[e.key]!);
     else if (e.key === 'Enter' || e.key === ' ') this.pick(i);
     else return;
     e.preventDefault();
@@ -198,29 +291,41 @@ export class SzmList extends LitElement {
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
-  private renderRow(r: Row, i: number) {
-    const sel = r.id === this.selected;
-    const hl = r.id === this.highlighted;
-    return html`<li role="option" data-i=${i} data-id=${r.id} class="row ${r.kind}${hl ? ' hl' : ''}" tabindex=${i === this.active ? 0 : -1}
-      aria-selected=${sel ? 'true' : 'false'} part="row ${r.kind}${sel ? ' selected' : ''}${hl ? ' highlighted' : ''}">
+  private renderRow(i: number) {
+    const zones = this.zoneRows.length;
+    const kind: PickKind = i < zones ? 'zone' : 'project';
+    const props = kind === 'zone' ? this.zoneRows[i]!.properties : this.projectRows[i - zones]!.properties;
+    const r = kind === 'zone' ? this.zoneText(props as ZoneProperties) : this.projectText(props as ProjectProperties);
+    const sel = props.id === this.selected;
+    const hl = props.id === this.highlighted;
+    return html`<li role="option" data-i=${i} data-id=${props.id} class="row ${kind}${hl ? ' hl' : ''}" tabindex=${i === this.active ? 0 : -1}
+      aria-selected=${sel ? 'true' : 'false'} aria-setsize=${kind === 'zone' ? zones : this.projectRows.length}
+      aria-posinset=${kind === 'zone' ? i + 1 : i - zones + 1} part="row ${kind}${sel ? ' selected' : ''}${hl ? ' highlighted' : ''}">
       <span class="swatch" .style=${r.color ? `--c:${r.color}` : ''} aria-hidden="true"></span>
-      <span class="name">${r.name}</span>
+      <span class="name" title=${r.name}>${r.name}</span>
       <span class="meta">${r.meta}</span>
-      ${r.kind === 'project' ? html`<span class="detail">${r.money} · <span class="status">${r.status}</span></span>` : nothing}
+      ${kind === 'project' ? html`<span class="detail">${r.money} · <span class="status">${r.status}</span></span>` : nothing}
     </li>`;
+  }
+
+  private renderGroup(key: 'zones' | 'projects', first: number, count: number) {
+    if (count === 0) return nothing;
+    const g = this.geometry;
+    const row = key === 'zones' ? g.zoneRow : g.projectRow;
+    return html`<ul role="group" aria-labelledby="h-${key}">
+      <li role="presentation" id="h-${key}" class="heading" part="heading">${tf(this.language, `list.${key}`, { count })}</li>
+      ${repeat(
+        groupSlots(first, count, this.range, this.active),
+        (s: Slot) => ('row' in s ? `row ${this.rowAt(s.row)!.id}` : `gap ${s.before}`),
+        (s: Slot) =>
+          'row' in s ? this.renderRow(s.row) : html`<li role="presentation" aria-hidden="true" class="gap" .style=${`height:${s.gap * row}px`}></li>`,
+      )}
+    </ul>`;
   }
 
   override render() {
     const lang = this.language;
-    const zones = this.rows.slice(0, this.zoneCount);
-    const projects = this.rows.slice(this.zoneCount);
-    const group = (key: 'zones' | 'projects', rows: Row[], offset: number) =>
-      rows.length === 0
-        ? nothing
-        : html`<ul role="group" aria-labelledby="h-${key}">
-            <li role="presentation" id="h-${key}" class="heading" part="heading">${tf(lang, `list.${key}`, { count: rows.length })}</li>
-            ${rows.map((r, j) => this.renderRow(r, offset + j))}
-          </ul>`;
+    const zones = this.zoneRows.length;
     return html`
       <div class="bar">
         <label for="sort">${tf(lang, 'list.sort')}</label>
@@ -228,12 +333,13 @@ export class SzmList extends LitElement {
           ${SORT_KEYS.map((k) => html`<option value=${k} .selected=${k === this.sort}>${tf(lang, `sort.${k}`)}</option>`)}
         </select>
       </div>
-      ${this.rows.length === 0
+      ${zones + this.projectRows.length === 0
         ? html`<p class="empty" part="empty" role="status">${tf(lang, 'list.empty')}</p>`
         : html`<div class="box" role="listbox" part="listbox" aria-label=${tf(lang, 'list.label')}
             @keydown=${this.onKeyDown} @click=${(e: Event) => this.pick(this.rowOf(e))} @focusin=${this.onFocusIn}
-            @focusout=${this.onLeave} @mouseover=${(e: Event) => this.hover(this.rowOf(e))} @mouseleave=${this.onLeave}>
-            ${group('zones', zones, 0)}${group('projects', projects, this.zoneCount)}
+            @focusout=${this.onLeave} @mouseover=${(e: Event) => this.hover(this.rowOf(e))} @mouseleave=${this.onLeave}
+            @scroll=${this.onViewport}>
+            ${this.renderGroup('zones', 0, zones)}${this.renderGroup('projects', zones, this.projectRows.length)}
           </div>`}
     `;
   }
