@@ -7,43 +7,17 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch } from '../browser/browser.js';
-import { DataServer, guardedPage, renderedCounts, type GuardedPage } from './support.js';
+import { DataServer, guardedPage, mountElements, renderedCounts, type GuardedPage, type MountOutcome } from './support.js';
 
 const ZONES_TEXT = readFileSync('data/zones.geojson', 'utf8');
 const PROJECTS_TEXT = readFileSync('data/projects.geojson', 'utf8');
 const ZONE_COUNT = (JSON.parse(ZONES_TEXT) as { features: unknown[] }).features.length;
 const PROJECT_COUNT = (JSON.parse(PROJECTS_TEXT) as { features: unknown[] }).features.length;
 
-interface Outcome {
-  type: 'ready' | 'load-error' | 'timeout';
-  detail: { message?: string; problems?: string[] };
-  alert: string;
-  ms: number;
-}
-
-/** Mounts a fresh element with the given attributes; waits for its ready or load-error. */
-async function mount(page: Page, attrs: Record<string, string>, timeout = 40_000): Promise<Outcome> {
-  return page.evaluate(
-    async ({ attrs, timeout }) => {
-      const t0 = performance.now();
-      document.querySelectorAll('shanxi-zones-map').forEach((e) => e.remove());
-      const el = document.createElement('shanxi-zones-map') as HTMLElement & { updateComplete: Promise<boolean> };
-      el.id = 'robust';
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      el.style.cssText = 'display:block;width:900px;height:600px';
-      const outcome = new Promise<{ type: Outcome['type']; detail: any }>((resolve) => {
-        el.addEventListener('ready', (e) => resolve({ type: 'ready', detail: (e as CustomEvent).detail }), { once: true });
-        el.addEventListener('load-error', (e) => resolve({ type: 'load-error', detail: (e as CustomEvent).detail }), { once: true });
-        setTimeout(() => resolve({ type: 'timeout', detail: {} }), timeout);
-      });
-      document.body.append(el);
-      const { type, detail } = await outcome;
-      await el.updateComplete;
-      const alert = el.shadowRoot!.querySelector('[role=alert]')?.textContent ?? '';
-      return { type, detail, alert: alert.replace(/\s+/g, ' '), ms: performance.now() - t0 };
-    },
-    { attrs, timeout },
-  );
+/** Mounts a fresh element `#robust` with the given attributes; waits for its ready or load-error. */
+async function mount(page: Page, attrs: Record<string, string>, timeout = 40_000): Promise<MountOutcome> {
+  const [outcome] = await mountElements(page, [{ id: 'robust', ...attrs }], { style: 'display:block;width:900px;height:600px', timeout });
+  return outcome!;
 }
 
 describe('failures get a plain message or a working map', () => {

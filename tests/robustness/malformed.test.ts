@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch } from '../browser/browser.js';
-import { DataServer, guardedPage, waitForEvents, type GuardedPage } from './support.js';
+import { DataServer, guardedPage, mountElements, waitForEvents, type GuardedPage, type MountOutcome } from './support.js';
 
 const ZONES_TEXT = readFileSync('data/zones.geojson', 'utf8');
 const PROJECTS_TEXT = readFileSync('data/projects.geojson', 'utf8');
@@ -125,44 +125,13 @@ const CASES: Case[] = [
   { name: '~50 MB of valid projects with one broken at the end', target: 'projects', body: hugeProjects, id: 'the-last-one', field: 'name_en', message: /missing required field/ },
 ];
 
-interface Outcome {
-  type: 'ready' | 'load-error' | 'timeout';
-  detail: { message?: string; problems?: string[]; zoneCount?: number };
-  alert: string;
-  ms: number;
-}
-
 /**
  * Mounts one fresh element per pair of sources, side by side (a batch shares the wait for the
  * basemap), and resolves with each one's first ready or load-error.
  */
-async function mountAll(page: Page, sources: { zonesSrc: string; projectsSrc: string }[], timeout = 60_000): Promise<Outcome[]> {
-  return page.evaluate(
-    async ({ sources, timeout }) => {
-      document.querySelectorAll('shanxi-zones-map').forEach((e) => e.remove());
-      const t0 = performance.now();
-      return Promise.all(
-        sources.map(async ({ zonesSrc, projectsSrc }) => {
-          const el = document.createElement('shanxi-zones-map') as HTMLElement & { updateComplete: Promise<boolean> };
-          el.setAttribute('zones-src', zonesSrc);
-          el.setAttribute('projects-src', projectsSrc);
-          el.setAttribute('controls', 'none');
-          el.style.cssText = 'display:inline-block;width:320px;height:240px';
-          const outcome = new Promise<{ type: 'ready' | 'load-error' | 'timeout'; detail: any }>((resolve) => {
-            el.addEventListener('ready', (e) => resolve({ type: 'ready', detail: (e as CustomEvent).detail }), { once: true });
-            el.addEventListener('load-error', (e) => resolve({ type: 'load-error', detail: (e as CustomEvent).detail }), { once: true });
-            setTimeout(() => resolve({ type: 'timeout', detail: {} }), timeout);
-          });
-          document.body.append(el);
-          const { type, detail } = await outcome;
-          await el.updateComplete;
-          const alert = el.shadowRoot!.querySelector('[role=alert]')?.textContent ?? '';
-          return { type, detail, alert: alert.replace(/\s+/g, ' '), ms: performance.now() - t0 };
-        }),
-      );
-    },
-    { sources, timeout },
-  );
+async function mountAll(page: Page, sources: { zonesSrc: string; projectsSrc: string }[], timeout = 60_000): Promise<MountOutcome[]> {
+  const mounts = sources.map((s) => ({ 'zones-src': s.zonesSrc, 'projects-src': s.projectsSrc, controls: 'none' }));
+  return mountElements(page, mounts, { style: 'display:inline-block;width:320px;height:240px', timeout });
 }
 
 /** Cases mounted together (WebGL contexts are limited; each element holds one). */
@@ -207,7 +176,7 @@ describe('malformed data gets a clear message naming file, id and field', () => 
   });
 
   const urls: string[] = [];
-  const outcomes: Outcome[] = [];
+  const outcomes: MountOutcome[] = [];
   // Every case is mounted up front, in batches (a hook has the longer time-out).
   beforeAll(async () => {
     CASES.forEach((c, i) => urls.push(server.put(`/case-${i}/${c.target}.geojson`, c.body())));

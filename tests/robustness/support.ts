@@ -149,3 +149,48 @@ export class DataServer {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
+
+/** How a mounted element's load ended, and what its alert said. */
+export interface MountOutcome {
+  type: 'ready' | 'load-error' | 'timeout';
+  detail: { message?: string; problems?: string[]; zoneCount?: number };
+  alert: string;
+  /** From the start of the mount to the outcome. */
+  ms: number;
+}
+
+/**
+ * Removes every element on the page, mounts one fresh element per set of attributes (side by
+ * side: a batch shares the wait for the basemap) and resolves with each one's first `ready` or
+ * `load-error`, or `timeout`.
+ */
+export async function mountElements(
+  page: Page,
+  mounts: Record<string, string>[],
+  { style, timeout }: { style: string; timeout: number },
+): Promise<MountOutcome[]> {
+  return page.evaluate(
+    async ({ mounts, style, timeout }) => {
+      document.querySelectorAll('shanxi-zones-map').forEach((e) => e.remove());
+      const t0 = performance.now();
+      return Promise.all(
+        mounts.map(async (attrs) => {
+          const el = document.createElement('shanxi-zones-map') as HTMLElement & { updateComplete: Promise<boolean> };
+          for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+          el.style.cssText = style;
+          const outcome = new Promise<{ type: MountOutcome['type']; detail: any }>((resolve) => {
+            el.addEventListener('ready', (e) => resolve({ type: 'ready', detail: (e as CustomEvent).detail }), { once: true });
+            el.addEventListener('load-error', (e) => resolve({ type: 'load-error', detail: (e as CustomEvent).detail }), { once: true });
+            setTimeout(() => resolve({ type: 'timeout', detail: {} }), timeout);
+          });
+          document.body.append(el);
+          const { type, detail } = await outcome;
+          await el.updateComplete;
+          const alert = el.shadowRoot!.querySelector('[role=alert]')?.textContent ?? '';
+          return { type, detail, alert: alert.replace(/\s+/g, ' '), ms: performance.now() - t0 };
+        }),
+      );
+    },
+    { mounts, style, timeout },
+  );
+}
