@@ -402,7 +402,8 @@ function pathsOf(feature: Json): Path[] {
   return out;
 }
 
-function breakRandomly(d: { zones: Json; projects: Json }, rand: () => number, count: number): void {
+/** Breaks `count` things in the dataset, chosen by `rand`: a field set to an odd value, a feature repeated or replaced. */
+export function breakRandomly(d: { zones: Json; projects: Json }, rand: () => number, count: number): void {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   for (let i = 0; i < count; i++) {
     const kind = rand() < 0.3 ? 'zones' : 'projects';
