@@ -1,7 +1,7 @@
 /**
  * validateDataset timed in node at 1k, 10k and 100k synthetic projects (bench/synthetic.ts over
- * the shipped zones), median of 5, beside the validator as it was before its speed-up
- * (bench/validate-before.ts) in the same run, so the ratio holds on a noisy machine. Every timed
+ * the shipped zones), median of 5, beside the validator as it was before its speed-up (read
+ * from git at BASELINE into .tmp/, so no copy of it is kept in the tree) in the same run, so the ratio holds on a noisy machine. Every timed
  * dataset, and seeded random breakages of the shipped and synthetic data, must give the same
  * problems from both; a difference is printed and the exit code is 1.
  *
@@ -13,14 +13,29 @@
  *   npx esbuild bench/validate-speed.ts --bundle --platform=node --format=esm \
  *     --outfile=.tmp/validate-speed.mjs && node .tmp/validate-speed.mjs
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 // @ts-expect-error -- geojson-validation ships no type declarations.
 import gjvModule from 'geojson-validation';
 import { validateDataset as validateNow, type Problem } from '../src/data/validate.js';
 import { breakRandomly } from '../tests/unit/validate-golden-cases.js';
 import { mulberry32, syntheticProjects } from './synthetic.js';
-import { validateDataset as validateBefore } from './validate-before.js';
+
+/** The last commit with the validator as it was before the speed-up. */
+const BASELINE = '33fd83c';
+
+async function baselineValidator(): Promise<typeof validateNow> {
+  const text = execFileSync('git', ['show', `${BASELINE}:src/data/validate.ts`], { encoding: 'utf8' });
+  const src = resolve('src/data');
+  const file = resolve('.tmp/validate-baseline.ts');
+  mkdirSync(resolve('.tmp'), { recursive: true });
+  writeFileSync(file, text.replace(/from '\.\/([\w-]+)\.js'/g, (_, name: string) => `from '${pathToFileURL(`${src}/${name}.ts`).href}'`));
+  return ((await import(pathToFileURL(file).href)) as { validateDataset: typeof validateNow }).validateDataset;
+}
+const validateBefore = await baselineValidator();
 
 const RUNS = 5;
 const SIZES = [1_000, 10_000, 100_000];
