@@ -32,6 +32,15 @@ describe('visibleInOrder', () => {
 
   it('says null when an item is not in all', () => {
     expect(visibleInOrder(all, order, ['a', 'x'])).toBeNull();
+    expect(visibleInOrder(all, order, ['x'])).toBeNull();
+    expect(visibleInOrder(all, order, ['e', 'x', 'a'])).toBeNull();
+  });
+
+  it('gives the same answer for a subset in the order of all (the filters keep it) as for one out of order', () => {
+    const inOrder = ['a', 'c', 'd'];
+    expect(visibleInOrder(all, order, inOrder)).toEqual(['c', 'a', 'd']);
+    expect(visibleInOrder(all, order, ['d', 'a', 'c'])).toEqual(['c', 'a', 'd']);
+    expect(visibleInOrder(all, order, ['e'])).toEqual(['e']);
   });
 
   it('matches sorting the subset on its own', () => {
