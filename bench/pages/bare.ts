@@ -5,10 +5,10 @@
  * when `cluster=1`. No validation, no panel, no controls. Ready = the first `idle` after the
  * data were added.
  *
- * `split=industry` is the proposed design, measured: one clustered source and its layers per
- * industry layer, so an industry toggle is a paint change (opacity 0 or 1: no `setData`, no
- * re-clustering or re-layout in the worker, one redraw). Clusters then group projects of one
- * industry each.
+ * `split=industry` is the element's map design (src/map/data-layers.ts) without the element: one
+ * clustered source and its layers per industry layer, so an industry toggle is a paint change
+ * (opacity 0 or 1: no `setData`, no re-clustering or re-layout in the worker, one redraw).
+ * Clusters group projects of one industry each.
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
