@@ -159,11 +159,12 @@ function queryMatches(p: ProjectFeature, zone: ZoneFeature | undefined, q: strin
 export function filterZones(
   zones: readonly ZoneFeature[],
   filters: Filters,
-  visibleProjects: readonly ProjectFeature[],
+  /** The visible projects, or the ids of the zones that have one. */
+  visibleProjects: readonly ProjectFeature[] | ReadonlySet<string>,
 ): ZoneFeature[] {
   const f = filters;
   const q = f.query.trim() === '' ? null : f.query;
-  const withVisible = new Set(visibleProjects.map((p) => p.properties.zone_id));
+  const withVisible = visibleProjects instanceof Set ? visibleProjects : zoneIdsOf(visibleProjects as readonly ProjectFeature[]);
   return zones.filter((z) => {
     const p = z.properties;
     if (f.zoneIds.length > 0 && !f.zoneIds.includes(p.id)) return false;
@@ -174,6 +175,13 @@ export function filterZones(
     if (q !== null && !withVisible.has(p.id) && !matcher.zone(z, q)) return false;
     return true;
   });
+}
+
+/** The ids of the zones the projects are in. */
+export function zoneIdsOf(projects: readonly ProjectFeature[]): Set<string> {
+  const ids = new Set<string>();
+  for (let i = 0; i < projects.length; i++) ids.add(projects[i]!.properties.zone_id);
+  return ids;
 }
 
 /** A comma-separated attribute as a list: trimmed, empties dropped, duplicates dropped. */

@@ -6,7 +6,7 @@
  * so nothing is sent to the map's worker again.
  */
 import type { FeatureCollection, Point } from 'geojson';
-import { filterProjects, filterZones, hasFullQueryMatcher, indexZones, NO_INDUSTRIES, type Filters } from './filter.js';
+import { filterProjects, filterZones, hasFullQueryMatcher, indexZones, NO_INDUSTRIES, zoneIdsOf, type Filters } from './filter.js';
 import { INDUSTRY_IDS, isIndustryId, type IndustryId } from './industries.js';
 import type { ProjectFeature, ProjectProperties, ZoneFeature } from './schema.js';
 import { mergeSummaries, summarize, type Summary } from './stats.js';
@@ -36,6 +36,8 @@ interface Base {
   projects: ProjectFeature[];
   byIndustry: Map<IndustryId, ProjectGroup>;
   summaries: Map<IndustryId, Summary>;
+  /** Per industry layer, the zones that have one of its projects. */
+  zoneIds: Map<IndustryId, Set<string>>;
   legendSummary: Summary;
 }
 
@@ -61,8 +63,10 @@ export class FilteredDataset {
     const visible = visibleIndustries(filters);
     const all = visible.size === INDUSTRY_IDS.length;
     const projects = all ? base.projects : base.projects.filter((p) => visible.has(p.properties.industry));
+    const zonesWithProjects = new Set<string>();
+    for (const id of visible) for (const zoneId of base.zoneIds.get(id)!) zonesWithProjects.add(zoneId);
     return {
-      zones: filterZones(this.zones, filters, projects),
+      zones: filterZones(this.zones, filters, zonesWithProjects),
       projects,
       visibleIndustries: visible,
       byIndustry: base.byIndustry,
@@ -81,11 +85,13 @@ export class FilteredDataset {
     for (const p of projects) grouped.get(p.properties.industry)?.push(p);
     const byIndustry = new Map<IndustryId, ProjectGroup>();
     const summaries = new Map<IndustryId, Summary>();
+    const zoneIds = new Map<IndustryId, Set<string>>();
     for (const [id, features] of grouped) {
       byIndustry.set(id, { type: 'FeatureCollection', features });
       summaries.set(id, summarize(features, this.zonesById));
+      zoneIds.set(id, zoneIdsOf(features));
     }
-    this.base = { key, projects, byIndustry, summaries, legendSummary: mergeSummaries([...summaries.values()]) };
+    this.base = { key, projects, byIndustry, summaries, zoneIds, legendSummary: mergeSummaries([...summaries.values()]) };
     return this.base;
   }
 }
