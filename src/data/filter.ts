@@ -152,8 +152,10 @@ function queryMatches(p: ProjectFeature, zone: ZoneFeature | undefined, q: strin
 
 /**
  * The zones that pass the city, level and zone-id filters. When an industry filter is set, a
- * zone must also list one of those industries or have a visible project; when a query is set,
- * its name must match or it must have a visible project. Other project filters (status,
+ * zone must also list one of those industries or have a visible project, unless its industries
+ * are unknown (it lists none and no project of the dataset is in it): turning a layer off hides
+ * the zones of that layer, not the zones no source ties to any layer. When a query is set, its
+ * name must match or it must have a visible project. Other project filters (status,
  * investment) do not hide zones. Order is kept.
  */
 export function filterZones(
@@ -161,6 +163,8 @@ export function filterZones(
   filters: Filters,
   /** The visible projects, or the ids of the zones that have one. */
   visibleProjects: readonly ProjectFeature[] | ReadonlySet<string>,
+  /** The ids of the zones that have a project in the whole dataset, whatever the filters. */
+  zonesWithAnyProject: ReadonlySet<string>,
 ): ZoneFeature[] {
   const f = filters;
   const q = f.query.trim() === '' ? null : f.query;
@@ -169,7 +173,12 @@ export function filterZones(
     const p = z.properties;
     if (f.zoneIds.length > 0 && !f.zoneIds.includes(p.id)) return false;
     if (!zonePasses(z, f)) return false;
-    if (f.industries.length > 0 && !withVisible.has(p.id) && !p.industries.some((i) => f.industries.includes(i))) {
+    if (
+      f.industries.length > 0 &&
+      !withVisible.has(p.id) &&
+      !p.industries.some((i) => f.industries.includes(i)) &&
+      (p.industries.length > 0 || zonesWithAnyProject.has(p.id))
+    ) {
       return false;
     }
     if (q !== null && !withVisible.has(p.id) && !matcher.zone(z, q)) return false;

@@ -49,6 +49,8 @@ export function visibleIndustries(filters: Pick<Filters, 'industries'>): Set<Ind
 
 export class FilteredDataset {
   readonly zonesById: ReadonlyMap<string, ZoneFeature>;
+  /** The zones that have a project, whatever the filters. */
+  private readonly zonesWithAnyProject: ReadonlySet<string>;
   private base: Base | null = null;
 
   constructor(
@@ -56,6 +58,7 @@ export class FilteredDataset {
     readonly projects: readonly ProjectFeature[],
   ) {
     this.zonesById = indexZones(zones);
+    this.zonesWithAnyProject = zoneIdsOf(projects);
   }
 
   apply(filters: Filters): FilterResult {
@@ -66,7 +69,7 @@ export class FilteredDataset {
     const zonesWithProjects = new Set<string>();
     for (const id of visible) for (const zoneId of base.zoneIds.get(id)!) zonesWithProjects.add(zoneId);
     return {
-      zones: filterZones(this.zones, filters, zonesWithProjects),
+      zones: filterZones(this.zones, filters, zonesWithProjects, this.zonesWithAnyProject),
       projects,
       visibleIndustries: visible,
       byIndustry: base.byIndustry,

@@ -123,6 +123,19 @@ describe('<shanxi-zones-map> in the explorer', () => {
     await waitForEvent(page, 'filter-change', before + 1);
     await waitForIdle(page);
     expect(await renderedProjectIds(page)).toEqual(expected);
+    // Zones stay when they list the layer or have one of its projects, or when no source ties
+    // them to any layer (no industries listed, no project); the others leave.
+    const withProjects = (layer?: string) =>
+      new Set(projects.features.filter((p) => !layer || p.properties.industry === layer).map((p) => p.properties.zone_id));
+    const zoneIds = zones.features
+      .filter((z) => {
+        const { id, industries } = z.properties;
+        return industries.includes(layer) || withProjects(layer).has(id) || (industries.length === 0 && !withProjects().has(id));
+      })
+      .map((z) => z.properties.id)
+      .sort();
+    expect(zoneIds.length).toBeLessThan(zones.features.length);
+    expect((await renderedIds(page, ZONE_LAYERS)).sort()).toEqual(zoneIds);
     await page.locator('shanxi-zones-map').evaluate((el) => el.removeAttribute('industries'));
     await waitForEvent(page, 'filter-change', before + 2);
     await waitForIdle(page);

@@ -10,6 +10,7 @@ import {
   indexZones,
   isFiltering,
   parseList,
+  zoneIdsOf,
   type Filters,
 } from '../../src/data/filter.js';
 import { YI, type ProjectFeature, type ProjectProperties, type ZoneFeature, type ZoneProperties } from '../../src/data/schema.js';
@@ -37,8 +38,8 @@ const projects = [
 
 const f = (over: Partial<Filters>): Filters => ({ ...emptyFilters(), ...over });
 const pIds = (filters: Filters) => filterProjects(projects, byId, filters).map((p) => p.properties.id);
-const zIds = (filters: Filters) =>
-  filterZones(zones, filters, filterProjects(projects, byId, filters)).map((z) => z.properties.id);
+const zIds = (filters: Filters, among = zones) =>
+  filterZones(among, filters, filterProjects(projects, byId, filters), zoneIdsOf(projects)).map((z) => z.properties.id);
 
 describe('filterProjects', () => {
   it('passes everything with empty filters', () => {
@@ -98,6 +99,18 @@ describe('filterZones', () => {
     // jz lists equipment and has a gearbox project; the orphan's zone is not in the list.
     expect(zIds(f({ industries: ['equipment'] }))).toEqual(['jz']);
     expect(zIds(f({ industries: ['biomedicine'] }))).toEqual([]);
+  });
+
+  it('keeps zones of unknown industry (none listed, no project) under an industry filter', () => {
+    const unknown = zone('wx', { name_zh: '武乡农业园区', name_en: 'Wuxiang Agricultural Park', city: '长治市', industries: [] });
+    const among = [...zones, unknown];
+    expect(zIds(f({ industries: ['equipment'] }), among)).toEqual(['jz', 'wx']);
+    expect(zIds(f({ industries: ['none'] }), among)).toEqual(['wx']);
+    // tx lists no industry but has a logistics project: it is a logistics zone.
+    expect(zIds(f({ industries: ['equipment'] }), among)).not.toContain('tx');
+    expect(zIds(f({ industries: ['services-logistics'] }), among)).toEqual(['tx', 'wx']);
+    // Other filters still apply to it.
+    expect(zIds(f({ industries: ['equipment'], cities: ['晋中市'] }), among)).toEqual(['jz']);
   });
 
   it('does not hide zones for status or investment filters alone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFilters, filterProjects, filterZones, NO_INDUSTRIES, type Filters } from '../../src/data/filter.js';
+import { emptyFilters, filterProjects, filterZones, NO_INDUSTRIES, zoneIdsOf, type Filters } from '../../src/data/filter.js';
 import { FilteredDataset, visibleIndustries } from '../../src/data/filtered-dataset.js';
 import { INDUSTRY_IDS, type IndustryId } from '../../src/data/industries.js';
 import { PROJECT_STATUSES, YI } from '../../src/data/schema.js';
@@ -10,11 +10,14 @@ const zones = [
   makeZone('ty', { industries: ['information-technology'] }),
   makeZone('cz', { city: '长治市', level: 'national', industries: ['semiconductors'] }),
   makeZone('dt', { city: '大同市', industries: ['computing'] }),
+  // No industries listed and no project: an industry filter does not hide it.
+  makeZone('wx', { city: '晋中市', industries: [] }),
 ];
+const zonesWithProjects = zones.slice(0, 3);
 // 60 projects over every industry, status and zone, some without a disclosed investment.
 const projects = Array.from({ length: 60 }, (_, i) =>
   makeProject(`p${i}`, {
-    zone_id: zones[i % zones.length]!.properties.id,
+    zone_id: zonesWithProjects[i % zonesWithProjects.length]!.properties.id,
     industry: INDUSTRY_IDS[i % INDUSTRY_IDS.length],
     status: PROJECT_STATUSES[i % PROJECT_STATUSES.length],
     investment_cny: i % 4 === 0 ? null : i * YI,
@@ -40,7 +43,7 @@ describe('FilteredDataset', () => {
     const r = data.apply(filters);
     const expected = filterProjects(projects, data.zonesById, filters);
     expect(ids(r.projects)).toEqual(ids(expected));
-    expect(ids(r.zones)).toEqual(ids(filterZones(zones, filters, expected)));
+    expect(ids(r.zones)).toEqual(ids(filterZones(zones, filters, expected, zoneIdsOf(projects))));
     expect(r.summary).toEqual(summarize(expected, data.zonesById));
     const legend = filterProjects(projects, data.zonesById, { ...filters, industries: [] });
     expect(r.legendSummary).toEqual(summarize(legend, data.zonesById));
