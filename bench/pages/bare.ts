@@ -17,7 +17,7 @@ import type { ExpressionSpecification, GeoJSONSource } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { FONT_STACK, SHANXI_BOUNDS, basemapStyle } from '../../src/map/basemap-style.js';
 import { INDUSTRIES } from '../../src/data/industries.js';
-import { install, mapIdle, params, projectsParam, sizeContainer } from './harness.js';
+import { install, mapDrawn, mapIdle, params, projectsParam, sizeContainer } from './harness.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -72,10 +72,10 @@ const ready = install({
       const features = keep.size ? projects.filter((f) => keep.has(f.properties!.industry)) : projects;
       (map.getSource('projects') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
     }
-    await mapIdle(map);
+    await mapDrawn(map);
   },
   async repaint() {
-    await mapIdle(map);
+    await mapDrawn(map);
   },
   panBy(dx, dy) {
     map.panBy([dx, dy], { animate: false });

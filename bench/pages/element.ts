@@ -5,7 +5,7 @@
  */
 import '../../src/index.js';
 import type { ShanxiZonesMap } from '../../src/index.js';
-import { install, mapIdle, params, projectsParam } from './harness.js';
+import { install, mapDrawn, params, projectsParam } from './harness.js';
 
 const el = document.createElement('shanxi-zones-map') as ShanxiZonesMap;
 if (projectsParam) el.setAttribute('projects-src', projectsParam);
@@ -18,10 +18,10 @@ const ready = install({
   async toggle(industries) {
     el.setAttribute('industries', industries.join(','));
     await el.updateComplete;
-    await mapIdle(el.map!);
+    await mapDrawn(el.map!);
   },
   async repaint() {
-    await mapIdle(el.map!);
+    await mapDrawn(el.map!);
   },
   panBy(dx, dy) {
     el.map!.panBy([dx, dy], { animate: false });

@@ -101,6 +101,25 @@ export function install(hooks: PageHooks): { resolve(t: number): void; reject(e:
   return { resolve, reject };
 }
 
+interface IdleMap {
+  once(type: 'idle', f: () => void): unknown;
+  triggerRepaint(): void;
+  getCanvas(): HTMLCanvasElement;
+}
+
+/**
+ * Resolves when a MapLibre map's next `idle` has come and its frame is drawn. `idle` says that
+ * MapLibre has issued its draw calls; with software WebGL the GPU process executes them later
+ * (measured here: idle ~50–100 ms after a toggle, the frame drawn ~350–550 ms after it), so a
+ * one-pixel `readPixels` waits for the frame to be finished.
+ */
+export async function mapDrawn(map: IdleMap): Promise<void> {
+  await mapIdle(map);
+  const canvas = map.getCanvas();
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+}
+
 /** Resolves on a MapLibre map's next `idle` (the same wait the element uses). */
 export function mapIdle(map: { once(type: 'idle', f: () => void): unknown; triggerRepaint(): void }): Promise<void> {
   return new Promise((resolve) => {
