@@ -785,6 +785,15 @@ export function parseDataText(text: string, file: string): ParsedText {
     note = `${file}: note: the file starts with a UTF-8 byte-order mark (BOM); it was stripped and the file validated, but please save it without one`;
   }
   if (body.trim() === '') return { json: undefined, note, problem: { file, id: null, field: null, message: 'the file is empty' } };
+  // Read as UTF-8, a UTF-16 file starts with two replacement characters (its byte-order mark)
+  // and has a zero byte beside every ASCII character.
+  if (body.startsWith('\ufffd\ufffd') || body.slice(0, 64).includes('\u0000')) {
+    const message = 'the file is not UTF-8: it looks like UTF-16 (zero bytes between the characters); save it as UTF-8';
+    return { json: undefined, note, problem: { file, id: null, field: null, message } };
+  }
+  if (note === null && body.includes('\ufffd')) {
+    note = `${file}: note: the file has bytes that are not UTF-8 (shown as \ufffd in names and sources); save it as UTF-8`;
+  }
   try {
     return { json: JSON.parse(body), note, problem: null };
   } catch (error) {

@@ -120,6 +120,12 @@ const CASES: Case[] = [
     body: () => `\ufeff${JSON.stringify(projectsWith((f) => delete f.properties.sources))}`,
     id: P0, field: 'sources', message: /missing required field/,
   },
+  {
+    name: 'the projects saved as UTF-16',
+    target: 'projects',
+    body: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PROJECTS_TEXT, 'utf16le')]),
+    id: null, field: null, message: /not UTF-8: it looks like UTF-16/,
+  },
   { name: 'the zones file given as projects', target: 'projects', body: () => ZONES_TEXT, id: null, field: null, message: /holds zones .*not projects/ },
   { name: 'the projects file given as zones', target: 'zones', body: () => PROJECTS_TEXT, id: null, field: null, message: /holds projects .*not zones/ },
   { name: '~50 MB of valid projects with one broken at the end', target: 'projects', body: hugeProjects, id: 'the-last-one', field: 'name_en', message: /missing required field/ },

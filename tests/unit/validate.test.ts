@@ -76,6 +76,21 @@ describe('broken copies', () => {
     expect(validateZones(broken.json, 'b.geojson').map((p) => p.message)).toContain('the collection is empty');
   });
 
+  it('a UTF-16 file is named as such; other bytes that are not UTF-8 get a note', () => {
+    const json = JSON.stringify({ type: 'FeatureCollection', features: [] });
+    for (const bytes of [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]),
+      Buffer.from(json, 'utf16le'),
+    ]) {
+      const r = parseDataText(new TextDecoder().decode(bytes), 'u.geojson');
+      expect(r.problem?.message).toMatch(/not UTF-8: it looks like UTF-16/);
+    }
+    const latin1 = parseDataText(new TextDecoder().decode(Buffer.from('{"name":"Café"}', 'latin1')), 'l.geojson');
+    expect(latin1.problem).toBeNull();
+    expect(latin1.note).toMatch(/^l\.geojson: note: the file has bytes that are not UTF-8/);
+    expect(parseDataText('{"name":"Café"}', 'ok.geojson').note).toBeNull();
+  });
+
   it('wrong geometry type', () => {
     const d = clone();
     projectOf(d, 'cz-taihang-data-lake').geometry = { type: 'LineString', coordinates: [[113.1, 36.2], [113.2, 36.3]] };
