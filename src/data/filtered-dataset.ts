@@ -66,10 +66,10 @@ export class FilteredDataset {
     const visible = visibleIndustries(filters);
     const all = visible.size === INDUSTRY_IDS.length;
     const projects = all ? base.projects : base.projects.filter((p) => visible.has(p.properties.industry));
-    const zonesWithProjects = new Set<string>();
-    for (const id of visible) for (const zoneId of base.zoneIds.get(id)!) zonesWithProjects.add(zoneId);
+    const zonesWithVisible = new Set<string>();
+    for (const id of visible) for (const zoneId of base.zoneIds.get(id)!) zonesWithVisible.add(zoneId);
     return {
-      zones: filterZones(this.zones, filters, zonesWithProjects, this.zonesWithAnyProject),
+      zones: filterZones(this.zones, filters, zonesWithVisible, this.zonesWithAnyProject),
       projects,
       visibleIndustries: visible,
       byIndustry: base.byIndustry,
