@@ -981,7 +981,7 @@ function renderMarkdown(r: Results): string {
     "- **redraw**: one repaint with nothing changed → idle and drawn (Leaflet: a frame), median of 3: the floor under any toggle on this renderer.",
     "- **drawn**: MapLibre's `idle` says its draw calls are issued; with software WebGL the GPU process executes them later (idle came ~50–100 ms after a toggle, the frame was drawn ~350–550 ms after it), so after `idle` the MapLibre pages read one pixel back (`readPixels`), which waits for the frame to be finished. `ready` is the first `idle`, as before, for every MapLibre page alike.",
     "- (b') is the element's own map design (src/map/data-layers.ts) on the bare page, at the largest size: a clustered source per industry, so a toggle is a paint change (opacity 0/1: layers at opacity 0 are skipped when drawing, nothing is re-clustered or laid out again) instead of `setData`; clusters hold one industry each. Beside (b), it shows what the design costs the map itself; beside (a), what the element adds to it.",
-    "- (a') is the element with `controls=\"none\"` (map only, no panel), measured at the shipped and the largest size: the difference to (a) is the panel's cost, to (b) the element's map-side overhead.",
+    "- (a') is the element with `controls=\"none\"` (map only, no panel), measured at the shipped and the largest size. Its map fills the whole 1280×800 viewport, 36% more pixels than the 939×800 of (a) and (b), which software WebGL pays for in every frame: beside (a) and (b) it bounds the panel's cost and the element's map-side overhead, it does not measure them.",
     `- Bare MapLibre clusters the synthetic sets (same radius and max zoom as the element), not the 59 shipped projects.`,
     '',
     '## Results (medians)',
