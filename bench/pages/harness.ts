@@ -121,7 +121,7 @@ export async function mapDrawn(map: IdleMap): Promise<void> {
 }
 
 /** Resolves on a MapLibre map's next `idle` (the same wait the element uses). */
-export function mapIdle(map: { once(type: 'idle', f: () => void): unknown; triggerRepaint(): void }): Promise<void> {
+export function mapIdle(map: Pick<IdleMap, 'once' | 'triggerRepaint'>): Promise<void> {
   return new Promise((resolve) => {
     map.once('idle', () => resolve());
     map.triggerRepaint();
