@@ -7,7 +7,8 @@
  * variants interleaved (their order rotates each repeat) so drift hits all alike. Then CPU
  * profiles of the slow phases (from an unminified build), the JS bytes of the library entry
  * beyond maplibre-gl, and node timings of the data functions the element runs on load and on
- * every filter change. Prints a table, writes bench/results.json and bench/RESULTS.md.
+ * every filter change. Prints a table, writes bench/results.json and bench/RESULTS.md
+ * (narrower runs: bench/partial/, see OUT_DIR).
  *
  * What is measured is the last commit (HEAD): src/, data/, geo/ are taken from `git archive HEAD`
  * into the temporary folder (with this bench/ beside them), so edits in progress elsewhere in
@@ -16,7 +17,8 @@
  * Options: --quick (3 repeats, sizes up to 10k), --repeats=N, --sizes=shipped,1k,10k,100k,
  * --variants=element,element-map-only,bare,bare-split,leaflet, --no-profile, --worktree, --keep
  * (keep the temporary folder); --render (only write RESULTS.md again from results.json and
- * analysis.md), --suspects (only time the data functions in node again, then --render).
+ * analysis.md), --suspects (only time the data functions in node again, then --render),
+ * --out=DIR (where to write; narrower runs than the full one default to bench/partial/).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -61,6 +63,14 @@ const WORKTREE = flag('worktree');
 const RENDER_ONLY = flag('render');
 /** Only re-time the data functions in node, then re-render. */
 const SUSPECTS_ONLY = flag('suspects');
+/**
+ * Where the results go: bench/ for the full run (every size, every variant, the default repeats);
+ * any narrower run (--quick, --sizes, --variants, --repeats, --no-profile, --worktree) writes to
+ * bench/partial/ (not committed) so an A/B probe never overwrites the reported figures.
+ * --out=DIR names the folder.
+ */
+const FULL_RUN = !QUICK && !option('sizes') && !option('variants') && !option('repeats') && PROFILE && !WORKTREE;
+const OUT_DIR = path.resolve(option('out') ?? (FULL_RUN ? benchDir : path.join(benchDir, 'partial')));
 const COUNTS: Record<Exclude<Size, 'shipped'>, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000 };
 
 for (const s of SIZES) if (!ALL_SIZES.includes(s)) throw new Error(`unknown size ${s} (${ALL_SIZES.join(', ')})`);
@@ -879,11 +889,12 @@ async function main(): Promise<void> {
       profiles,
       runs,
     };
-    writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
-    writeFileSync(path.join(benchDir, 'RESULTS.md'), renderMarkdown(results));
+    mkdirSync(OUT_DIR, { recursive: true });
+    writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
+    writeFileSync(path.join(OUT_DIR, 'RESULTS.md'), renderMarkdown(results));
     log(`\n${resultsTable(summary, false)}\n`);
     for (const t of results.targets) log(`${t.met === null ? '  ?' : t.met ? ' ok' : 'MISS'}  ${t.text}: ${t.value}`);
-    log(`\nwrote bench/results.json and bench/RESULTS.md in ${results.durationS} s`);
+    log(`\nwrote ${path.relative(repo, OUT_DIR)}/results.json and RESULTS.md in ${results.durationS} s`);
   } finally {
     if (!stopping) await cleanup();
   }
