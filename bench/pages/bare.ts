@@ -2,8 +2,8 @@
  * (b) The floor: a bare MapLibre page with the element's offline basemap style
  * (src/map/basemap-style.ts) and the same zones and projects as plain circle layers, the
  * projects clustered like the element's (same radius and max zoom) for the synthetic sets, or
- * when `cluster=1`. No validation, no panel, no controls. Ready = the first `idle` after the
- * data were added.
+ * when `cluster=1`. No validation, no panel, no controls. The data are added on `style.load`
+ * (as the element adds them). Ready = the first `idle` after the data were added.
  *
  * `split=industry` is the element's map design (src/map/data-layers.ts) without the element: one
  * clustered source and its layers per industry layer, so an industry toggle is a paint change
@@ -113,9 +113,12 @@ function addProjects(source: string, suffix: string, data: FeatureCollection): v
   });
 }
 
+// The data go in as soon as the style can take them (`style.load`), as the element does, not on
+// `load`, which waits for the basemap's first complete frame: the floor is the fastest plain page.
+const styleLoaded = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
+
 async function start(): Promise<void> {
-  const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
-  const [[zones, all]] = await Promise.all([data, loaded]);
+  const [[zones, all]] = await Promise.all([data, styleLoaded]);
   projects = all.features;
   map.addSource('zones', { type: 'geojson', data: zones });
   map.addLayer({ id: 'zone-areas', type: 'fill', source: 'zones', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'fill-color': '#c8a04a', 'fill-opacity': 0.12 } });

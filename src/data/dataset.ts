@@ -3,7 +3,7 @@
  * DataLoadError that names the files, so bad input is shown plainly and never drawn.
  */
 import type { ProjectCollection, ZoneCollection } from './schema.js';
-import { DataLoadError } from './load.js';
+import { DataLoadError, fetchJson } from './load.js';
 import { formatProblem, validateDataset } from './validate.js';
 
 export interface Dataset {
@@ -20,4 +20,10 @@ export function checkDataset(zones: unknown, projects: unknown, zonesUrl: string
     throw new DataLoadError(`${url}: invalid data (${count})`, url, problems.map(formatProblem));
   }
   return { zones: zones as ZoneCollection, projects: projects as ProjectCollection };
+}
+
+/** Fetches both files side by side and checks them: the dataset, or the first failure. */
+export async function fetchDataset(zonesUrl: string, projectsUrl: string, signal: AbortSignal): Promise<Dataset> {
+  const [zones, projects] = await Promise.all([fetchJson(zonesUrl, { signal }), fetchJson(projectsUrl, { signal })]);
+  return checkDataset(zones, projects, zonesUrl, projectsUrl);
 }

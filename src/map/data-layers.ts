@@ -88,6 +88,31 @@ const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isArea: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+
+/*
+ * One shader program per paint configuration. MapLibre compiles a program for each distinct
+ * combination of layer type and which paint properties are constants (uniforms) or vary by
+ * feature (attributes), and compiling one costs ~60–80 ms of main thread at start-up with
+ * software WebGL. So every circle layer here has the same shape: radius by zoom and feature
+ * (`circleRadius`), stroke colour and width by feature (the hover ring), colour and opacities
+ * constant. The zones' areas use the basemap's fill and dashed-line configurations (constant
+ * colour and opacity), and show hover with a solid outline whose width varies by zoom and
+ * feature, as the basemap's rivers' does.
+ */
+
+/** A circle radius by zoom (5 → 10) that is `hover` px larger under the pointer. */
+function circleRadius(at5: ExpressionSpecification | number, at10: ExpressionSpecification | number, hover: number): ExpressionSpecification {
+  const grow = (r: ExpressionSpecification | number): ExpressionSpecification => ['+', r, ['case', hovered, hover, 0]];
+  return ['interpolate', ['linear'], ['zoom'], 5, grow(at5), 10, grow(at10)];
+}
+
+/** The ring drawn around a circle under the pointer: dark and wider. */
+function hoverStroke(color: string, width: ExpressionSpecification | number): { 'circle-stroke-color': ExpressionSpecification; 'circle-stroke-width': ExpressionSpecification } {
+  return {
+    'circle-stroke-color': ['case', hovered, '#000000', color],
+    'circle-stroke-width': ['case', hovered, 2.5, width],
+  };
+}
 /** Opacity changes are a toggle, not an animation (a hosted style may set a default transition). */
 const NO_TRANSITION = { duration: 0, delay: 0 };
 
@@ -100,7 +125,34 @@ export function clusterOffset(industry: IndustryId, fanned: boolean): [number, n
   return [Math.round(r * Math.cos(angle)), Math.round(r * Math.sin(angle))];
 }
 
-function zoneLayers(lang: Lang, palette: Palette): { below: LayerSpecification[]; above: LayerSpecification[] } {
+/** Zones' names show from this zoom (the whole province, at ~6.1, would be crowded with them). */
+export const ZONE_LABELS_MIN_ZOOM = 6.4;
+const ZONE_LABELS = 'zone-labels';
+
+/**
+ * Zones' names. Under the projects: symbols are placed top layer first, so these make way for
+ * the cluster labels, moving to another side of their point or hiding until there is room.
+ */
+function zoneLabelLayer(lang: Lang, palette: Palette): LayerSpecification {
+  return {
+    id: ZONE_LABELS,
+    type: 'symbol',
+    source: ZONES_SOURCE,
+    minzoom: ZONE_LABELS_MIN_ZOOM,
+    layout: {
+      'text-field': zoneLabelExpression(lang),
+      'text-font': FONT_STACK,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 10, 14],
+      'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+      'text-radial-offset': 0.9,
+      'text-padding': 3,
+      'text-optional': true,
+    },
+    paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
+  };
+}
+
+function zoneLayers(palette: Palette): { below: LayerSpecification[]; above: LayerSpecification[] } {
   return {
     below: [
       {
@@ -108,7 +160,7 @@ function zoneLayers(lang: Lang, palette: Palette): { below: LayerSpecification[]
         type: 'fill',
         source: ZONES_SOURCE,
         filter: isArea,
-        paint: { 'fill-color': '#c8a04a', 'fill-opacity': ['case', hovered, 0.22, 0.12] },
+        paint: { 'fill-color': '#c8a04a', 'fill-opacity': 0.12 },
       },
       {
         id: 'zone-area-lines',
@@ -118,35 +170,27 @@ function zoneLayers(lang: Lang, palette: Palette): { below: LayerSpecification[]
         paint: { 'line-color': '#a57d25', 'line-width': 1.4, 'line-dasharray': [4, 2] },
       },
       {
+        // The hovered area's outline: solid and dark over the dashes (0 px wide elsewhere).
+        id: 'zone-area-hover',
+        type: 'line',
+        source: ZONES_SOURCE,
+        filter: isArea,
+        paint: {
+          'line-color': '#5c430f',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', hovered, 2, 0], 10, ['case', hovered, 3, 0]],
+        },
+      },
+      {
         id: 'zone-points',
         type: 'circle',
         source: ZONES_SOURCE,
         filter: isPoint,
         paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 6, 10, 11],
+          'circle-radius': circleRadius(6, 11, 1),
           'circle-color': '#ffffff',
           'circle-opacity': 0.92,
-          'circle-stroke-color': ['case', hovered, '#000000', '#3d3a33'],
-          'circle-stroke-width': ['match', ['get', 'level'], 'national', 3, 2],
+          ...hoverStroke('#3d3a33', ['match', ['get', 'level'], 'national', 3, 2]),
         },
-      },
-      // Under the projects: symbols are placed top layer first, so these make way for the
-      // cluster labels, moving to another side of their point or hiding until there is room.
-      {
-        id: 'zone-labels',
-        type: 'symbol',
-        source: ZONES_SOURCE,
-        minzoom: 6.4,
-        layout: {
-          'text-field': zoneLabelExpression(lang),
-          'text-font': FONT_STACK,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 10, 14],
-          'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
-          'text-radial-offset': 0.9,
-          'text-padding': 3,
-          'text-optional': true,
-        },
-        paint: { 'text-color': palette.label, 'text-halo-color': palette.halo, 'text-halo-width': 1.5 },
       },
     ],
     above: [
@@ -165,6 +209,9 @@ function zoneLayers(lang: Lang, palette: Palette): { below: LayerSpecification[]
   };
 }
 
+/** A cluster's radius by its count of projects. */
+const clusterSize: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'point_count'], 2, 13, 20, 17, 200, 24, 5000, 32];
+
 function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visible: boolean, fanned: boolean): LayerSpecification[] {
   const source = projectSource(industry.id);
   const opacity = visible ? 1 : 0;
@@ -181,9 +228,9 @@ function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visib
         'circle-opacity-transition': NO_TRANSITION,
         'circle-stroke-opacity': opacity,
         'circle-stroke-opacity-transition': NO_TRANSITION,
-        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 13, 20, 17, 200, 24, 5000, 32],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.5,
+        // By count; 2 px larger at zoom 10 than at 5 (clusters end at zoom 9).
+        'circle-radius': circleRadius(clusterSize, ['+', clusterSize, 2], 0),
+        ...hoverStroke('#ffffff', 1.5),
         'circle-translate': offset,
       },
     },
@@ -214,38 +261,39 @@ function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visib
       source,
       filter: notCluster,
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 4, 10, 8],
+        'circle-radius': circleRadius(4, 8, 1),
         'circle-color': industry.color,
         'circle-opacity': opacity,
         'circle-opacity-transition': NO_TRANSITION,
         'circle-stroke-opacity': opacity,
         'circle-stroke-opacity-transition': NO_TRANSITION,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['case', hovered, 2.5, 1.2],
+        ...hoverStroke('#ffffff', 1.2),
       },
     },
   ];
 }
 
 /**
- * Adds the zone and project sources and layers on top of the basemap: zone areas and points,
- * then each industry's clusters and points, then the selection ring and zone labels.
+ * Adds the zone and project sources and layers on top of the basemap: zone areas, points and
+ * labels (unless `zoneLabels` is false: see `addZoneLabels`), then each industry's clusters and
+ * points, then the selection ring.
  */
 export function addDataLayers(
   map: MapLibreMap,
   zones: FeatureCollection,
   projects: ProjectsByIndustry,
-  options: { lang: Lang; visible: ReadonlySet<IndustryId>; palette?: Palette },
+  options: { lang: Lang; visible: ReadonlySet<IndustryId>; palette?: Palette; zoneLabels?: boolean },
 ): void {
-  const { lang, visible, palette = PALETTE } = options;
+  const { lang, visible, palette = PALETTE, zoneLabels = true } = options;
   map.addSource(ZONES_SOURCE, { type: 'geojson', data: zones, promoteId: 'id' });
   map.addSource(SELECTION_SOURCE, { type: 'geojson', data: EMPTY });
   const fanned = visible.size > 1;
-  const { below, above } = zoneLayers(lang, palette);
+  const { below, above } = zoneLayers(palette);
   // Under the offline basemap's city names, which stay readable (and placed) above everything.
   const beforeId = map.getLayer(CITY_LABEL_LAYER) ? CITY_LABEL_LAYER : undefined;
   const add = (layer: LayerSpecification) => map.addLayer(layer, beforeId);
   for (const layer of below) add(layer);
+  if (zoneLabels) add(zoneLabelLayer(lang, palette));
   for (const industry of INDUSTRIES) {
     map.addSource(projectSource(industry.id), {
       type: 'geojson',
@@ -260,6 +308,18 @@ export function addDataLayers(
     for (const layer of industryLayers(industry, lang, visible.has(industry.id), fanned)) add(layer);
   }
   for (const layer of above) add(layer);
+}
+
+/**
+ * Adds the zones' labels under the projects, when `addDataLayers` left them out. Their names
+ * take ~90 CJK glyphs, which MapLibre draws on the main thread (TinySDF), and a map that starts
+ * below `ZONE_LABELS_MIN_ZOOM` does not show them: the view adds them after its first complete
+ * frame, or as soon as the map is zoomed in to them.
+ */
+export function addZoneLabels(map: MapLibreMap, lang: Lang, palette: Palette = PALETTE): void {
+  if (map.getLayer(ZONE_LABELS) || !map.getSource(ZONES_SOURCE)) return;
+  const firstProjectLayer = clusterLayer(INDUSTRIES[0]!.id);
+  map.addLayer(zoneLabelLayer(lang, palette), map.getLayer(firstProjectLayer) ? firstProjectLayer : undefined);
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -294,7 +354,7 @@ export function setSelectionRing(map: MapLibreMap, point: GeoJSON.Point | null):
 }
 
 export function setDataLabelLanguage(map: MapLibreMap, lang: Lang): void {
-  if (map.getLayer('zone-labels')) map.setLayoutProperty('zone-labels', 'text-field', zoneLabelExpression(lang));
+  if (map.getLayer(ZONE_LABELS)) map.setLayoutProperty(ZONE_LABELS, 'text-field', zoneLabelExpression(lang));
   for (const industry of INDUSTRIES) {
     const id = clusterLabelLayer(industry.id);
     if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', clusterLabelExpression(lang));
@@ -303,9 +363,9 @@ export function setDataLabelLanguage(map: MapLibreMap, lang: Lang): void {
 
 /** Recolours what the data layers take from the basemap's palette (labels and the ring). */
 export function setDataPalette(map: MapLibreMap, palette: Palette): void {
-  if (map.getLayer('zone-labels')) {
-    map.setPaintProperty('zone-labels', 'text-color', palette.label);
-    map.setPaintProperty('zone-labels', 'text-halo-color', palette.halo);
+  if (map.getLayer(ZONE_LABELS)) {
+    map.setPaintProperty(ZONE_LABELS, 'text-color', palette.label);
+    map.setPaintProperty(ZONE_LABELS, 'text-halo-color', palette.halo);
   }
   if (map.getLayer('selection')) map.setPaintProperty('selection', 'circle-stroke-color', palette.label);
 }

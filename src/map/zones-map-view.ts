@@ -21,7 +21,9 @@ import {
   CLUSTER_MAX_ZOOM,
   ZONES_SOURCE,
   ZONE_HIT_LAYERS,
+  ZONE_LABELS_MIN_ZOOM,
   addDataLayers,
+  addZoneLabels,
   clusterLayer,
   industryOfSource,
   pointLayer,
@@ -99,8 +101,10 @@ function sameFeatures(a: FeatureCollection, b: FeatureCollection): boolean {
 
 export class ZonesMapView {
   readonly map: maplibregl.Map;
-  /** Resolves when the basemap style has loaded. */
+  /** Resolves when the basemap style has loaded (its sources may still be loading). */
   readonly loaded: Promise<void>;
+  /** Whether `loaded` has resolved. */
+  styleReady = false;
   private lang: Lang;
   private popup: maplibregl.Popup | null = null;
   private hovered: { source: string; id: string } | null = null;
@@ -151,9 +155,16 @@ export class ZonesMapView {
       'bottom-right',
     );
     let styleLoaded = false;
-    this.map.once('style.load', () => (styleLoaded = true));
+    // Resolved on `style.load`, not `load`: the data's sources and layers are added as soon as
+    // the style can take them, so the worker loads the data beside the basemap's files and the
+    // first frame draws both. (`load` waits for the basemap's first complete frame, which would
+    // put a whole load-and-draw round before the data.)
     this.loaded = new Promise((resolve, reject) => {
-      this.map.once('load', () => resolve());
+      this.map.once('style.load', () => {
+        styleLoaded = true;
+        this.styleReady = true;
+        resolve();
+      });
       const onError = (e: maplibregl.ErrorEvent & { sourceId?: string }): void => {
         if (this.map.loaded()) {
           this.map.off('error', onError);
@@ -174,10 +185,10 @@ export class ZonesMapView {
           this.options.onBasemapLayerError?.(url, e.error?.message ?? 'could not be loaded');
           return;
         }
-        if (this.offline) {
+        if (this.offline && !styleLoaded) {
           this.map.off('error', onError);
           reject(e.error ?? new Error('The map failed to load'));
-        }
+        } else if (this.offline) console.error('<shanxi-zones-map>:', e.error ?? e);
       };
       this.map.on('error', onError);
     });
@@ -245,7 +256,9 @@ export class ZonesMapView {
   show(zones: FeatureCollection, projects: ProjectsByIndustry, visible: ReadonlySet<IndustryId>): void {
     const first = !this.hasData();
     if (first) {
-      addDataLayers(this.map, zones, projects, { lang: this.lang, visible, palette: this.palette });
+      const zoneLabels = this.map.getZoom() >= ZONE_LABELS_MIN_ZOOM;
+      addDataLayers(this.map, zones, projects, { lang: this.lang, visible, palette: this.palette, zoneLabels });
+      if (!zoneLabels) this.addZoneLabelsLater();
       this.shown.set(ZONES_SOURCE, zones);
       for (const [industry, data] of projects) this.shown.set(projectSource(industry), data);
     } else {
@@ -254,6 +267,24 @@ export class ZonesMapView {
       if (!sameMembers(visible, this.visible)) setIndustryVisibility(this.map, visible);
     }
     this.visible = new Set(visible);
+  }
+
+  /**
+   * Zones' labels, left out of the first frame of a map that starts too far out to show them:
+   * added on the first `idle` (so `ready` does not wait for their glyphs), or as soon as the
+   * map zooms in to them, whichever comes first.
+   */
+  private addZoneLabelsLater(): void {
+    const add = (): void => {
+      this.map.off('idle', add);
+      this.map.off('zoom', onZoom);
+      addZoneLabels(this.map, this.lang, this.palette);
+    };
+    const onZoom = (): void => {
+      if (this.map.getZoom() >= ZONE_LABELS_MIN_ZOOM) add();
+    };
+    this.map.once('idle', add);
+    this.map.on('zoom', onZoom);
   }
 
   private replace(sourceId: string, data: FeatureCollection): void {

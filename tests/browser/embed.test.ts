@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ProjectCollection, ZoneCollection } from '../../src/data/schema.js';
 import { DARK_PALETTE, PALETTE } from '../../src/map/basemap-style.js';
+import { ZONE_LABELS_MIN_ZOOM } from '../../src/map/data-layers.js';
 import { baseURL, isLocal, launch, openPage, renderedIds, renderedProjectIds, waitForEvent, waitForIdle } from './browser.js';
 import { addElement, eventDetails, examplesURL, libURL, shadowText } from './embed-helpers.js';
 
@@ -94,6 +95,35 @@ describe('zones-src and projects-src', () => {
     await page.close();
   });
 
+  it('fetch the files set just after the element was added, not the default data it began with', async () => {
+    const { page, requests, errors } = await openPage(browser, host());
+    await page.evaluate(() => {
+      const el = document.createElement('shanxi-zones-map') as HTMLElement & { zonesSrc: string; projectsSrc: string };
+      el.setAttribute('controls', 'none');
+      document.body.append(el); // connected: the default data are being fetched
+      el.zonesSrc = '/fixtures/small-zones.geojson';
+      el.projectsSrc = '/fixtures/small-projects.geojson';
+    });
+    await waitForEvent(page, 'ready');
+    expect(await eventDetails(page, 'ready')).toEqual([{ zoneCount: 3, projectCount: 5 }]);
+    expect(requests.some((r) => r.endsWith('/fixtures/small-projects.geojson'))).toBe(true);
+    expect(await eventDetails(page, 'load-error')).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('are asked for before the basemap files, so they arrive while the map is being made', async () => {
+    const { page, requests } = await openPage(browser, host());
+    await addElement(page, { 'zones-src': '/fixtures/small-zones.geojson', 'projects-src': '/fixtures/small-projects.geojson', controls: 'none' });
+    await waitForEvent(page, 'ready');
+    const at = (re: RegExp) => requests.findIndex((r) => re.test(new URL(r).pathname));
+    const data = Math.max(at(/small-zones\.geojson$/), at(/small-projects\.geojson$/));
+    const basemap = at(/\/province-[^/]*\.geojson$/);
+    expect(data).toBeGreaterThan(0);
+    expect(basemap).toBeGreaterThan(data);
+    await page.close();
+  });
+
   it('show a plain error, naming the file, for a broken file', async () => {
     const { page } = await openPage(browser, host());
     await addElement(page, { lang: 'en', 'zones-src': '/fixtures/not-json.geojson' });
@@ -115,6 +145,61 @@ describe('zones-src and projects-src', () => {
     const [detail] = await eventDetails<{ problems: string[] }>(page, 'load-error');
     expect(detail!.problems.length).toBeGreaterThan(1);
     expect(await shadowText(page, '[role="alert"] ul')).not.toBe('');
+    await page.close();
+  });
+});
+
+describe('zone labels', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Adds an element and reports, when `ready` is heard, its zoom and the zone labels on screen. */
+  async function atReady(page: Page, attributes: Record<string, string>) {
+    return page.evaluate(async (attrs) => {
+      type M = { getZoom(): number; getLayer(id: string): unknown; queryRenderedFeatures(o: object): unknown[]; once(e: string, f: () => void): void; triggerRepaint(): void };
+      const el = document.createElement('shanxi-zones-map') as HTMLElement & { map: M };
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      const ready = new Promise<{ zoom: number; labels: number }>((resolve) =>
+        el.addEventListener('ready', () => resolve({ zoom: el.map.getZoom(), labels: el.map.getLayer('zone-labels') ? el.map.queryRenderedFeatures({ layers: ['zone-labels'] }).length : 0 }), { once: true }),
+      );
+      document.body.append(el);
+      const first = await ready;
+      await new Promise<void>((resolve) => {
+        el.map.once('idle', () => resolve());
+        el.map.triggerRepaint();
+      });
+      return { ...first, layerAfter: Boolean(el.map.getLayer('zone-labels')) };
+    }, attributes);
+  }
+
+  it('are drawn by `ready` when the map starts close enough in to show them', async () => {
+    const { page, errors } = await openPage(browser, host());
+    const r = await atReady(page, { controls: 'none', center: '112.55,37.85', zoom: '8' });
+    expect(r.zoom).toBeGreaterThanOrEqual(ZONE_LABELS_MIN_ZOOM);
+    expect(r.labels).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('are added once the map is drawn when it starts too far out to show them, and show on zooming in', async () => {
+    const { page, errors } = await openPage(browser, host());
+    const r = await atReady(page, { controls: 'none' });
+    expect(r.zoom).toBeLessThan(ZONE_LABELS_MIN_ZOOM);
+    expect(r.labels).toBe(0);
+    expect(r.layerAfter).toBe(true);
+    await page.evaluate(() => (document.querySelector('shanxi-zones-map') as unknown as { map: { jumpTo(o: object): void } }).map.jumpTo({ center: [112.55, 37.85], zoom: 8 }));
+    await waitForIdle(page);
+    const labels = await page.evaluate(() =>
+      (document.querySelector('shanxi-zones-map') as unknown as { map: { queryRenderedFeatures(o: object): unknown[] } }).map.queryRenderedFeatures({ layers: ['zone-labels'] }).length,
+    );
+    expect(labels).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -3,13 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import * as maplibregl from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { DataLoadError, fetchJson } from '../../data/load.js';
+import { DataLoadError } from '../../data/load.js';
 import { filtersFromParams, type Filters } from '../../data/filter.js';
 import { FilteredDataset } from '../../data/filtered-dataset.js';
 import { zoneSummary, type Summary } from '../../data/stats.js';
 import { downloadBlob, exportFileName, mapToPngBlob, toCsv, toGeoJsonText, zonesToCsv } from '../../data/export.js';
 import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
-import { checkDataset } from '../../data/dataset.js';
+import { fetchDataset, type Dataset } from '../../data/dataset.js';
 import { parseLang, t, type Lang } from '../../i18n/strings.js';
 import { ZonesMapView, NoWebGLError, type FeatureKind } from '../../map/zones-map-view.js';
 import { DARK_PALETTE, PALETTE } from '../../map/basemap-style.js';
@@ -179,7 +179,14 @@ export class ShanxiZonesMap extends LitElement {
   private zonesById: ReadonlyMap<string, ZoneFeature> = new Map();
   private projectsById = new Map<string, ProjectFeature>();
   private filtered: FilteredDataset | null = null;
+  /** The data load in flight (aborted when another starts or the element leaves the page). */
   private abort: AbortController | null = null;
+  /**
+   * The data fetch started when the element is connected, before its first render and before the
+   * map is made, so the data arrive and are checked by the time the style can take them. The
+   * first `loadData` takes it over when its URLs are still the ones asked for.
+   */
+  private early: { key: string; abort: AbortController; dataset: Promise<Dataset> } | null = null;
   /** The id the user picked on the map, so `updated` does not fly to it again. */
   private pickedOnMap = '';
   private darkQuery: MediaQueryList | null = null;
@@ -244,6 +251,7 @@ export class ShanxiZonesMap extends LitElement {
     this.systemDark = this.darkQuery?.matches ?? false;
     this.darkQuery?.addEventListener('change', this.handleScheme);
     if (this.hasUpdated && !this.view) void this.start();
+    else if (!this.hasUpdated) this.fetchEarly();
   }
 
   override disconnectedCallback(): void {
@@ -251,6 +259,8 @@ export class ShanxiZonesMap extends LitElement {
     this.darkQuery?.removeEventListener('change', this.handleScheme);
     this.darkQuery = null;
     this.stop();
+    this.early?.abort.abort();
+    this.early = null;
   }
 
   private handleScheme = (e: MediaQueryListEvent): void => {
@@ -293,7 +303,10 @@ export class ShanxiZonesMap extends LitElement {
     this.loadState = 'loading';
     this.drawn = false;
     this.mapError = '';
-    await this.updateComplete;
+    // From firstUpdated the map's container is there: make the map now, before the panel's parts
+    // render (their first updates are queued behind), so the style and the basemap start loading
+    // first. After a basemap change the container comes with the next render.
+    if (!this.renderRoot.querySelector('.map')) await this.updateComplete;
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!container || !this.isConnected) return;
     this.basemapFailed = false;
@@ -326,36 +339,53 @@ export class ShanxiZonesMap extends LitElement {
     await this.loadData();
   }
 
+  private dataUrls(): { zonesUrl: string; projectsUrl: string; key: string } {
+    const zonesUrl = this.zonesSrc || DEFAULT_ZONES_URL;
+    const projectsUrl = this.projectsSrc || DEFAULT_PROJECTS_URL;
+    return { zonesUrl, projectsUrl, key: `${zonesUrl}\n${projectsUrl}` };
+  }
+
+  private fetchEarly(): void {
+    const { zonesUrl, projectsUrl, key } = this.dataUrls();
+    const abort = new AbortController();
+    const dataset = fetchDataset(zonesUrl, projectsUrl, abort.signal);
+    dataset.catch(() => undefined); // reported by the loadData that takes it over
+    this.early = { key, abort, dataset };
+  }
+
   /**
    * Fetches, checks and draws the data. A failure with no data yet shows the error in place of
    * the map; a failure after good data keeps that data and shows the error as a banner.
    */
   private async loadData(): Promise<void> {
     this.abort?.abort();
-    const abort = new AbortController();
+    const { zonesUrl, projectsUrl, key } = this.dataUrls();
+    const early = this.early;
+    this.early = null;
+    if (early && early.key !== key) early.abort.abort();
+    const taken = early?.key === key ? early : null;
+    const abort = taken?.abort ?? new AbortController();
     this.abort = abort;
-    const zonesUrl = this.zonesSrc || DEFAULT_ZONES_URL;
-    const projectsUrl = this.projectsSrc || DEFAULT_PROJECTS_URL;
     let dataset;
     try {
-      const [zones, projects] = await Promise.all([
-        fetchJson(zonesUrl, { signal: abort.signal }),
-        fetchJson(projectsUrl, { signal: abort.signal }),
-      ]);
+      dataset = await (taken?.dataset ?? fetchDataset(zonesUrl, projectsUrl, abort.signal));
       if (abort.signal.aborted) return;
-      dataset = checkDataset(zones, projects, zonesUrl, projectsUrl);
     } catch (error) {
       if (!abort.signal.aborted) this.dataFailed(error);
       return;
     }
     this.setData(dataset.zones, dataset.projects);
     this.dataError = null;
-    this.applyFilters();
     const view = this.view;
     if (!view) {
+      this.applyFilters();
       this.loadState = 'ready';
       return;
     }
+    // While the style loads, the panel shows the data. Once it has loaded, the map takes them
+    // first, and the panel renders after (its update is queued): the worker starts on the data
+    // while the panel renders.
+    if (!view.styleReady) this.applyFilters();
     try {
       await view.loaded;
       if (abort.signal.aborted || view !== this.view) return;

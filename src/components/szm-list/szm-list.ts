@@ -12,7 +12,7 @@ import {
 } from './sort.js';
 import { listStyles } from './szm-list.styles.js';
 import { VisibleArea, type Visible } from './visible-area.js';
-import { groupSlots, HEADING_EM, PROJECT_ROW_EM, rowWindow, type ListGeometry, type RowRange, type Slot, ZONE_ROW_EM } from './window.js';
+import { FULL_LIST_MAX, groupSlots, HEADING_EM, PROJECT_ROW_EM, rowWindow, type ListGeometry, type RowRange, type Slot, ZONE_ROW_EM } from './window.js';
 
 /** A row's text, worked out when the row is first rendered (never for rows off screen). */
 interface RowText {
@@ -209,7 +209,8 @@ export class SzmList extends LitElement {
   /** Reads what part of the list is on screen; true when that needs other rows rendered. */
   private remeasure(): boolean {
     const box = this.box;
-    if (!box) return false;
+    // A short list renders every row (FULL_LIST_MAX): nothing on screen to measure.
+    if (!box || this.zoneRows.length + this.projectRows.length <= FULL_LIST_MAX) return false;
     const font = parseFloat(getComputedStyle(box).fontSize);
     const fontChanged = font > 0 && font !== this.fontPx;
     if (fontChanged) this.fontPx = font;

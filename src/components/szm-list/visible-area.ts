@@ -27,7 +27,8 @@ function clips(el: Element): boolean {
 }
 
 export class VisibleArea implements ReactiveController {
-  private ancestors: Element[] = [];
+  /** The clipping ancestors, found on the first `measure` (null until then). */
+  private ancestors: Element[] | null = null;
   private observed: Element | null = null;
   private readonly resize = new ResizeObserver(() => this.changed());
   private readonly onScroll = () => this.changed();
@@ -46,20 +47,30 @@ export class VisibleArea implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.ancestors = [];
-    for (let el = flatParent(this.host); el && el !== document.documentElement; el = flatParent(el)) {
-      if (!clips(el)) continue;
-      this.ancestors.push(el);
-      el.addEventListener('scroll', this.onScroll, { passive: true });
-      this.resize.observe(el);
-    }
+    this.ancestors = null;
     window.addEventListener('scroll', this.onScroll, { passive: true });
     window.addEventListener('resize', this.onScroll, { passive: true });
   }
 
+  /**
+   * Finds the clipping ancestors and listens to their scrolling and resizing. Done on the first
+   * `measure`, which lays the page out anyway, rather than on connecting, where reading their
+   * computed styles would force a style pass in the middle of the first render.
+   */
+  private findAncestors(): Element[] {
+    const ancestors: Element[] = [];
+    for (let el = flatParent(this.host); el && el !== document.documentElement; el = flatParent(el)) {
+      if (!clips(el)) continue;
+      ancestors.push(el);
+      el.addEventListener('scroll', this.onScroll, { passive: true });
+      this.resize.observe(el);
+    }
+    return ancestors;
+  }
+
   hostDisconnected(): void {
-    for (const el of this.ancestors) el.removeEventListener('scroll', this.onScroll);
-    this.ancestors = [];
+    for (const el of this.ancestors ?? []) el.removeEventListener('scroll', this.onScroll);
+    this.ancestors = null;
     this.observed = null;
     this.resize.disconnect();
     window.removeEventListener('scroll', this.onScroll);
@@ -78,6 +89,7 @@ export class VisibleArea implements ReactiveController {
   measure(): Visible | null {
     const box = this.box();
     if (!box?.isConnected) return null;
+    this.ancestors ??= this.findAncestors();
     const rect = box.getBoundingClientRect();
     const origin = rect.top + box.clientTop;
     let top = Math.max(origin, 0);
