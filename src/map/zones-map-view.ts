@@ -251,10 +251,12 @@ export class ZonesMapView {
   /**
    * Draws these zones and projects, with the industry layers in `visible` shown. The first call
    * adds the sources and layers; later ones send the worker only the collections that are not
-   * the ones already drawn (by identity), so an industry toggle alone sends nothing.
+   * the ones already drawn (by identity), so an industry toggle alone sends nothing. Returns
+   * whether any data went to the worker (false: a paint change only, drawn in the next frames).
    */
-  show(zones: FeatureCollection, projects: ProjectsByIndustry, visible: ReadonlySet<IndustryId>): void {
+  show(zones: FeatureCollection, projects: ProjectsByIndustry, visible: ReadonlySet<IndustryId>): boolean {
     const first = !this.hasData();
+    let sent = first;
     if (first) {
       const zoneLabels = this.map.getZoom() >= ZONE_LABELS_MIN_ZOOM;
       addDataLayers(this.map, zones, projects, { lang: this.lang, visible, palette: this.palette, zoneLabels });
@@ -262,11 +264,12 @@ export class ZonesMapView {
       this.shown.set(ZONES_SOURCE, zones);
       for (const [industry, data] of projects) this.shown.set(projectSource(industry), data);
     } else {
-      this.replace(ZONES_SOURCE, zones);
-      for (const industry of INDUSTRY_IDS) this.replace(projectSource(industry), projects.get(industry) ?? EMPTY);
+      sent = this.replace(ZONES_SOURCE, zones);
+      for (const industry of INDUSTRY_IDS) sent = this.replace(projectSource(industry), projects.get(industry) ?? EMPTY) || sent;
       if (!sameMembers(visible, this.visible)) setIndustryVisibility(this.map, visible);
     }
     this.visible = new Set(visible);
+    return sent;
   }
 
   /**
@@ -287,11 +290,42 @@ export class ZonesMapView {
     this.map.on('zoom', onZoom);
   }
 
-  private replace(sourceId: string, data: FeatureCollection): void {
+  /** Sends a source new data unless it draws these features already; whether it sent them. */
+  private replace(sourceId: string, data: FeatureCollection): boolean {
     const before = this.shown.get(sourceId);
-    if (before === data || (before && sameFeatures(before, data))) return;
+    if (before === data || (before && sameFeatures(before, data))) return false;
     this.shown.set(sourceId, data);
     setSourceData(this.map, sourceId, data);
+    return true;
+  }
+
+  /** The `afterDrawn` task still waiting, and how to call it off. */
+  private waiting: { cancel(): void } | null = null;
+
+  /**
+   * Runs `task` once the map has drawn what it was just told to (its next `idle`), or after
+   * `maxWaitMs` if the map keeps moving. A newer task replaces one still waiting.
+   */
+  afterDrawn(task: () => void, maxWaitMs = 250): void {
+    this.cancelAfterDrawn();
+    const cancel = (): void => {
+      clearTimeout(timer);
+      this.map.off('idle', run);
+      this.waiting = null;
+    };
+    const run = (): void => {
+      cancel();
+      task();
+    };
+    const timer = setTimeout(run, maxWaitMs);
+    this.map.on('idle', run);
+    this.map.triggerRepaint();
+    this.waiting = { cancel };
+  }
+
+  /** Drops the `afterDrawn` task still waiting, if any. */
+  cancelAfterDrawn(): void {
+    this.waiting?.cancel();
   }
 
   /** Resolves on the map's next `idle` (everything loaded and drawn). */
@@ -361,6 +395,7 @@ export class ZonesMapView {
   }
 
   destroy(): void {
+    this.cancelAfterDrawn();
     this.map.off('click', this.handleClick);
     this.map.off('mousemove', this.handleMove);
     this.map.off('mouseout', this.clearHover);

@@ -45,6 +45,7 @@ export async function openPage(
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
+    if (process.env.SZM_DEBUG) console.log('page:', m.text()); // SZM_DEBUG=1: echo the page's console
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.addInitScript(() => {

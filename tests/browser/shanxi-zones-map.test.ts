@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ProjectCollection, ZoneCollection } from '../../src/data/schema.js';
 import { formatMoney } from '../../src/data/format.js';
+import { INDUSTRY_IDS } from '../../src/data/industries.js';
 import { eventCount, isLocal, launch, openPage, renderedIds, renderedProjectIds, waitForEvent, waitForIdle } from './browser.js';
 
 const zones = JSON.parse(readFileSync('data/zones.geojson', 'utf8')) as ZoneCollection;
@@ -140,6 +141,64 @@ describe('<shanxi-zones-map> in the explorer', () => {
     await waitForEvent(page, 'filter-change', before + 2);
     await waitForIdle(page);
     expect((await renderedProjectIds(page)).length).toBe(projects.features.length);
+  });
+
+  /**
+   * On a settled map, sets `industries` and reports, in order, the map's next frame and the
+   * moment the list no longer shows any of `gone`, with the ids it shows then.
+   */
+  async function mapAndList(industries: string, gone: string[]): Promise<{ seen: string[]; ids: string[] }> {
+    await waitForIdle(page);
+    const out = await page.evaluate(
+      async ([value, goneIds]) => {
+        const el = document.querySelector('shanxi-zones-map') as unknown as HTMLElement & {
+          map: { once(e: string, f: () => void): void };
+          shadowRoot: ShadowRoot;
+        };
+        const list = el.shadowRoot.querySelector('szm-list')!.shadowRoot!;
+        const listed = () => [...list.querySelectorAll('[role=option][data-id]')].map((r) => r.getAttribute('data-id')!);
+        const seen: string[] = [];
+        el.map.once('render', () => seen.push('map drawn'));
+        const followed = new Promise<void>((resolve) => {
+          const watch = new MutationObserver(() => {
+            if (listed().some((id) => goneIds.includes(id))) return;
+            seen.push('list followed');
+            watch.disconnect();
+            resolve();
+          });
+          watch.observe(list, { childList: true, subtree: true, attributes: true, characterData: true });
+        });
+        el.setAttribute('industries', value);
+        await followed;
+        return { seen, ids: listed() };
+      },
+      [industries, gone] as const,
+    );
+    await page.locator('shanxi-zones-map').evaluate((el) => el.removeAttribute('industries'));
+    await waitForIdle(page);
+    return out;
+  }
+
+  /** The layers of each zone: those it lists and those of its projects. */
+  const zoneLayers = new Map(zones.features.map((z) => [z.properties.id, new Set<string>(z.properties.industries)]));
+  for (const p of projects.features) zoneLayers.get(p.properties.zone_id)?.add(p.properties.industry);
+  const layersInData = [...new Set(projects.features.map((p) => p.properties.industry))];
+  const idsOf = (keep: (industry: string) => boolean) => projects.features.filter((p) => keep(p.properties.industry)).map((p) => p.properties.id);
+
+  it('draws an industry toggle that is a paint change on the map first; the list follows after its frame', async () => {
+    // A layer no zone depends on alone: hiding it changes no zone, only paint.
+    const hidden = layersInData.find((l) => ![...zoneLayers.values()].some((s) => s.size === 1 && s.has(l)))!;
+    expect(hidden).toBeDefined();
+    const { seen, ids } = await mapAndList(INDUSTRY_IDS.filter((l) => l !== hidden).join(','), idsOf((l) => l === hidden));
+    expect(seen).toEqual(['map drawn', 'list followed']);
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
+  it('renders the list at once when the map must lay data out again (zones leave)', async () => {
+    const only = bigProject.properties.industry;
+    const { seen, ids } = await mapAndList(only, idsOf((l) => l !== only));
+    expect(seen[0]).toBe('list followed');
+    expect(ids.filter((id) => idsOf((l) => l === only).includes(id)).length).toBeGreaterThan(0);
   });
 
   it('switches labels and popups to English with lang="en"', async () => {

@@ -452,15 +452,26 @@ export class ShanxiZonesMap extends LitElement {
     const filters = this.filters;
     const result = this.filtered.apply(filters);
     const { zones, projects } = result;
+    const showInPanel = (): void => {
+      this.visibleZones = zones;
+      this.visibleProjects = projects;
+      this.visibleSummary = result.summary;
+      // The legend counts every layer under the other filters, so hidden layers keep theirs.
+      this.legendSummary = result.legendSummary;
+    };
     // Drawn once the basemap is loaded and the view has the dataset (loadData calls this again).
-    if (this.view && this.view.hasDataset()) {
-      this.view.show({ type: 'FeatureCollection', features: zones }, result.byIndustry, result.visibleIndustries);
+    const paintOnly =
+      this.view?.hasDataset() &&
+      !this.view.show({ type: 'FeatureCollection', features: zones }, result.byIndustry, result.visibleIndustries);
+    // A change the map draws by paint alone (an industry toggle) reaches the map first: the
+    // panel's list, counts and charts (tens of ms at 100k projects) follow once the map has drawn
+    // it, so they do not hold back its frames. When data go to the worker instead, the panel
+    // renders while the worker works. The controls themselves show the new filters at once.
+    if (this.view && this.drawn && paintOnly) this.view.afterDrawn(showInPanel);
+    else {
+      this.view?.cancelAfterDrawn();
+      showInPanel();
     }
-    this.visibleZones = zones;
-    this.visibleProjects = projects;
-    this.visibleSummary = result.summary;
-    // The legend counts every layer under the other filters, so hidden layers keep theirs.
-    this.legendSummary = result.legendSummary;
     this.dispatchEvent(
       createEvent('filter-change', { ...filters, visibleProjects: projects.length, visibleZones: zones.length }),
     );
