@@ -240,12 +240,16 @@ interface RunResult {
   readyMs?: number;
   settledMs?: number;
   heapUsedMB?: number;
-  /** Median of the TOGGLES hides (every layer but TOGGLED); the first comes right after ready. */
+  /** Median of the TOGGLES hides (every layer but TOGGLED) until drawn; the first comes right after ready. */
   toggleOffMs?: number;
-  /** Median of the TOGGLES shows (back to every layer). */
+  /** Median of the TOGGLES shows (back to every layer) until drawn. */
   toggleOnMs?: number;
-  /** Each hide and show in turn, the first pair included. */
-  toggles?: { hide: number[]; show: number[] };
+  /** The same hides until the map's next `idle` (Leaflet: the next frame, as drawn). */
+  toggleOffIdleMs?: number;
+  /** The same shows until the map's next `idle`. */
+  toggleOnIdleMs?: number;
+  /** Each hide and show in turn until drawn (and until idle), the first pair included. */
+  toggles?: { hide: number[]; show: number[]; hideIdle: number[]; showIdle: number[] };
   /** A redraw with nothing changed (repaint → idle; Leaflet: a frame): the floor of a toggle. */
   repaintMs?: number;
   panMedianMs?: number;
@@ -317,21 +321,23 @@ async function measure(browser: Browser, url: string, base: Omit<RunResult, 'ok'
     const heap = await cdp.send('Runtime.getHeapUsage');
     const others = INDUSTRY_IDS.filter((i) => i !== TOGGLED);
     if (profile?.phase === 'toggle') await cdp.send('Profiler.start');
-    const toggles = { hide: [] as number[], show: [] as number[] };
+    const toggles = { hide: [] as number[], show: [] as number[], hideIdle: [] as number[], showIdle: [] as number[] };
     for (let i = 0; i < TOGGLES; i++) {
-      toggles.hide.push(
-        await withTimeout(page.evaluate((list) => (window as unknown as BenchWindow).__bench.toggle(list), others), TIMEOUT.step, 'toggle off'),
-      );
+      const hide = await withTimeout(page.evaluate((list) => (window as unknown as BenchWindow).__bench.toggle(list), others), TIMEOUT.step, 'toggle off');
+      toggles.hide.push(hide.drawn);
+      toggles.hideIdle.push(hide.idle);
       if (profile?.phase === 'toggle') {
         profile.onProfile((await cdp.send('Profiler.stop')).profile as CpuProfile);
-        return { ...run, ok: true, readyMs, settledMs, toggleOffMs: toggles.hide[0] };
+        return { ...run, ok: true, readyMs, settledMs, toggleOffMs: hide.drawn, toggleOffIdleMs: hide.idle };
       }
-      toggles.show.push(
-        await withTimeout(page.evaluate(() => (window as unknown as BenchWindow).__bench.toggle([])), TIMEOUT.step, 'toggle on'),
-      );
+      const show = await withTimeout(page.evaluate(() => (window as unknown as BenchWindow).__bench.toggle([])), TIMEOUT.step, 'toggle on');
+      toggles.show.push(show.drawn);
+      toggles.showIdle.push(show.idle);
     }
     const toggleOffMs = median(toggles.hide);
     const toggleOnMs = median(toggles.show);
+    const toggleOffIdleMs = median(toggles.hideIdle);
+    const toggleOnIdleMs = median(toggles.showIdle);
     const repaints: number[] = [];
     for (let i = 0; i < 3; i++)
       repaints.push(await withTimeout(page.evaluate(() => (window as unknown as BenchWindow).__bench.repaint()), TIMEOUT.step, 'repaint'));
@@ -353,6 +359,8 @@ async function measure(browser: Browser, url: string, base: Omit<RunResult, 'ok'
       heapUsedMB: heap.usedSize / 2 ** 20,
       toggleOffMs,
       toggleOnMs,
+      toggleOffIdleMs,
+      toggleOnIdleMs,
       toggles,
       repaintMs: median(repaints),
       panMedianMs: median(steady),
@@ -600,8 +608,8 @@ function suspectTimes(d: DataModules, size: Size, zones: ZoneCollection, project
 // ---------------------------------------------------------------------------------------------
 // Report
 
-type Metric = 'readyMs' | 'settledMs' | 'toggleOffMs' | 'toggleOnMs' | 'repaintMs' | 'panMedianMs' | 'panP95Ms' | 'heapUsedMB';
-const METRICS: Metric[] = ['readyMs', 'settledMs', 'toggleOffMs', 'toggleOnMs', 'repaintMs', 'panMedianMs', 'panP95Ms', 'heapUsedMB'];
+type Metric = 'readyMs' | 'settledMs' | 'toggleOffIdleMs' | 'toggleOnIdleMs' | 'toggleOffMs' | 'toggleOnMs' | 'repaintMs' | 'panMedianMs' | 'panP95Ms' | 'heapUsedMB';
+const METRICS: Metric[] = ['readyMs', 'settledMs', 'toggleOffIdleMs', 'toggleOnIdleMs', 'toggleOffMs', 'toggleOnMs', 'repaintMs', 'panMedianMs', 'panP95Ms', 'heapUsedMB'];
 type Summary = Partial<Record<Size, Partial<Record<Variant, Record<Metric, number> & { n: number; failures: number; info?: Record<string, unknown> }>>>>;
 
 function summarizeRuns(runs: RunResult[]): Summary {
@@ -641,8 +649,14 @@ function targets(summary: Summary, bytes: BytesReport | null): Target[] {
     value: `${fmt(r3, 2)}×`,
     met: Number.isFinite(r3) ? r3 <= 0.67 : null,
   });
-  const t = Math.max(get('100k', 'element', 'toggleOffMs'), get('100k', 'element', 'toggleOnMs'));
-  out.push({ id: 'toggle-100k', text: 'industry toggle ≤ 50 ms to idle, 100k projects (worse of hide and show)', value: `${fmt(t)} ms`, met: Number.isFinite(t) ? t <= 50 : null });
+  const t = Math.max(get('100k', 'element', 'toggleOffIdleMs'), get('100k', 'element', 'toggleOnIdleMs'));
+  const drawn = Math.max(get('100k', 'element', 'toggleOffMs'), get('100k', 'element', 'toggleOnMs'));
+  out.push({
+    id: 'toggle-100k',
+    text: 'industry toggle ≤ 50 ms to idle, 100k projects (worse of hide and show)',
+    value: `${fmt(t)} ms (frame drawn: ${fmt(drawn)} ms)`,
+    met: Number.isFinite(t) ? t <= 50 : null,
+  });
   const b = bytes ? bytes.beyondMaplibreGzip / 1000 : NaN;
   out.push({ id: 'bytes', text: 'JS beyond maplibre-gl ≤ 60 kB gzip', value: `${fmt(b, 1)} kB`, met: Number.isFinite(b) ? b <= 60 : null });
   return out;
@@ -659,7 +673,7 @@ const VARIANT_LABEL: Record<Variant, string> = {
 const sizesIn = (summary: Summary): Size[] => ALL_SIZES.filter((size) => summary[size]);
 
 function resultsTable(summary: Summary, md: boolean): string {
-  const head = ['size', 'variant', 'n', 'ready ms', '×bare', '×leaflet', 'settled ms', 'hide-layer ms', 'show-layer ms', 'redraw ms', 'pan median ms', 'pan p95 ms', 'heap MB'];
+  const head = ['size', 'variant', 'n', 'ready ms', '×bare', '×leaflet', 'settled ms', 'hide → idle ms', 'show → idle ms', 'hide → drawn ms', 'show → drawn ms', 'redraw ms', 'pan median ms', 'pan p95 ms', 'heap MB'];
   const rows: string[][] = [];
   for (const size of sizesIn(summary))
     for (const variant of ALL_VARIANTS) {
@@ -675,6 +689,8 @@ function resultsTable(summary: Summary, md: boolean): string {
         variant === 'bare' ? '1' : fmt(ratio(s.readyMs, bare), 2),
         variant === 'leaflet' ? '1' : fmt(ratio(s.readyMs, leaflet), 2),
         fmt(s.settledMs),
+        fmt(s.toggleOffIdleMs),
+        fmt(s.toggleOnIdleMs),
         fmt(s.toggleOffMs),
         fmt(s.toggleOnMs),
         fmt(s.repaintMs),
@@ -694,8 +710,10 @@ function ratioTable(summary: Summary): string {
   const rows: string[][] = [];
   const pairs: [string, Metric][] = [
     ['ready', 'readyMs'],
-    ['hide layer', 'toggleOffMs'],
-    ['show layer', 'toggleOnMs'],
+    ['hide layer → idle', 'toggleOffIdleMs'],
+    ['show layer → idle', 'toggleOnIdleMs'],
+    ['hide layer → drawn', 'toggleOffMs'],
+    ['show layer → drawn', 'toggleOnMs'],
     ['redraw', 'repaintMs'],
     ['pan median frame', 'panMedianMs'],
     ['pan p95 frame', 'panP95Ms'],
@@ -984,9 +1002,9 @@ function renderMarkdown(r: Results): string {
       `The element fills the viewport with its default panel; its map area (${r.config.mapSize?.w}×${r.config.mapSize?.h}) is the size given to the bare and Leaflet maps, since software WebGL cost grows with pixels. ` +
       'Production (minified) builds served from 127.0.0.1 without compression. Synthetic sets: `bench/synthetic.ts` (seeded, inside Shanxi, valid against the schema), loaded through `projects-src`.',
     '',
-    '- **ready**: navigation start → (a) the element\'s `ready` event; (b) the first `idle` after the data were added; (c) clusters added and a frame drawn (rAF, then a task after its paint).',
+    '- **ready**: navigation start → (a) the element\'s `ready` event; (b) the first `idle` after the data were added (on `style.load`, as the element adds them); (c) clusters added and a frame drawn (rAF, then a task after its paint).',
     '- **settled**: navigation start → the first frame after ready (the work ready queued, e.g. the panel\'s re-render, included).',
-    `- **hide / show layer**: (a) \`industries\` set to every layer but \`${TOGGLED}\` → the next map \`idle\` and its frame drawn, then back to all; (b) \`setData\` of the filtered features → the same; (c) \`clearLayers\` + \`addLayers\` of the filtered markers → next frame. ${r.config.toggles ?? 1} hide/show pairs per run, the first right after ready (while the page may still be finishing work ready queued); the figure is the median of a run's hides (shows), then the median over runs.`,
+    `- **hide / show layer**: (a) \`industries\` set to every layer but \`${TOGGLED}\` → the next map \`idle\` (the issue's measure: MapLibre has issued its draw calls) and → its frame drawn (read back), then back to all; (b) \`setData\` of the filtered features → the same; (c) \`clearLayers\` + \`addLayers\` of the filtered markers → next frame. ${r.config.toggles ?? 1} hide/show pairs per run, the first right after ready (while the page may still be finishing work ready queued); the figure is the median of a run's hides (shows), then the median over runs.`,
     `- **pan**: ${r.config.panSteps} steps of ${PAN_DELTA.join('×')} px (out and back), one \`panBy\` per animation frame; frame time = rAF-to-rAF interval; median and p95 over the frames of all repeats pooled.`,
     '- **heap**: CDP `Runtime.getHeapUsage().usedSize` after `HeapProfiler.collectGarbage`, right after ready (main thread only).',
     "- **redraw**: one repaint with nothing changed → idle and drawn (Leaflet: a frame), median of 3: the floor under any toggle on this renderer.",

@@ -72,7 +72,7 @@ const ready = install({
       const features = keep.size ? projects.filter((f) => keep.has(f.properties!.industry)) : projects;
       (map.getSource('projects') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
     }
-    await mapDrawn(map);
+    return mapDrawn(map);
   },
   async repaint() {
     await mapDrawn(map);

@@ -18,7 +18,7 @@ const ready = install({
   async toggle(industries) {
     el.setAttribute('industries', industries.join(','));
     await el.updateComplete;
-    await mapDrawn(el.map!);
+    return mapDrawn(el.map!);
   },
   async repaint() {
     await mapDrawn(el.map!);

@@ -10,8 +10,11 @@ export interface BenchApi {
   ready: Promise<number>;
   /** Ms from navigation start to the first frame after ready (work queued by ready included). */
   settled: Promise<number>;
-  /** Shows only these industry layers ([] for every layer); resolves with ms until drawn. */
-  toggle(industries: string[]): Promise<number>;
+  /**
+   * Shows only these industry layers ([] for every layer); resolves with ms until the map's next
+   * `idle` and until its frame is drawn (Leaflet: both are the next frame).
+   */
+  toggle(industries: string[]): Promise<{ idle: number; drawn: number }>;
   /** Ms for one redraw with nothing changed (a repaint → idle, or a frame): the floor of any toggle. */
   repaint(): Promise<number>;
   /** Pans `steps` times by (dx, dy) px, one step per frame; resolves with each frame's duration (ms). */
@@ -24,8 +27,9 @@ export interface BenchApi {
 
 export interface PageHooks {
   variant: string;
-  toggle(industries: string[]): Promise<void>;
-  repaint(): Promise<void>;
+  /** Resolves when the change is drawn, with the time (performance.now) of the map's `idle` if it has one. */
+  toggle(industries: string[]): Promise<number | void>;
+  repaint(): Promise<unknown>;
   panBy(dx: number, dy: number): void;
   projectCount(): number;
   info?(): Record<string, unknown>;
@@ -72,8 +76,9 @@ export function install(hooks: PageHooks): { resolve(t: number): void; reject(e:
     settled,
     async toggle(industries) {
       const t0 = performance.now();
-      await hooks.toggle(industries);
-      return performance.now() - t0;
+      const idleAt = await hooks.toggle(industries);
+      const drawn = performance.now() - t0;
+      return { idle: typeof idleAt === 'number' ? idleAt - t0 : drawn, drawn };
     },
     async repaint() {
       const t0 = performance.now();
@@ -113,17 +118,18 @@ interface IdleMap {
  * (measured here: idle ~50–100 ms after a toggle, the frame drawn ~350–550 ms after it), so a
  * one-pixel `readPixels` waits for the frame to be finished.
  */
-export async function mapDrawn(map: IdleMap): Promise<void> {
-  await mapIdle(map);
+export async function mapDrawn(map: IdleMap): Promise<number> {
+  const idleAt = await mapIdle(map);
   const canvas = map.getCanvas();
   const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
   gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+  return idleAt;
 }
 
-/** Resolves on a MapLibre map's next `idle` (the same wait the element uses). */
-export function mapIdle(map: Pick<IdleMap, 'once' | 'triggerRepaint'>): Promise<void> {
+/** Resolves on a MapLibre map's next `idle` (the same wait the element uses), with its time. */
+export function mapIdle(map: Pick<IdleMap, 'once' | 'triggerRepaint'>): Promise<number> {
   return new Promise((resolve) => {
-    map.once('idle', () => resolve());
+    map.once('idle', () => resolve(performance.now()));
     map.triggerRepaint();
   });
 }
