@@ -15,8 +15,11 @@ export type ProjectGroup = FeatureCollection<Point, ProjectProperties>;
 
 export interface FilterResult {
   zones: ZoneFeature[];
-  /** The visible projects, in the dataset's order (shared: do not modify). */
-  projects: ProjectFeature[];
+  /**
+   * The visible projects, in the dataset's order (shared: do not modify). Worked out when first
+   * read: at 100k projects that is a pass over all of them, which the map does not need.
+   */
+  readonly projects: ProjectFeature[];
   /** The industry layers shown (every one when the filter names none). */
   visibleIndustries: ReadonlySet<IndustryId>;
   /**
@@ -65,12 +68,14 @@ export class FilteredDataset {
     const base = this.baseFor(filters);
     const visible = visibleIndustries(filters);
     const all = visible.size === INDUSTRY_IDS.length;
-    const projects = all ? base.projects : base.projects.filter((p) => visible.has(p.properties.industry));
+    let projects: ProjectFeature[] | null = all ? base.projects : null;
     const zonesWithVisible = new Set<string>();
     for (const id of visible) for (const zoneId of base.zoneIds.get(id)!) zonesWithVisible.add(zoneId);
     return {
       zones: filterZones(this.zones, filters, zonesWithVisible, this.zonesWithAnyProject),
-      projects,
+      get projects() {
+        return (projects ??= base.projects.filter((p) => visible.has(p.properties.industry)));
+      },
       visibleIndustries: visible,
       byIndustry: base.byIndustry,
       summary: all ? base.legendSummary : mergeSummaries([...visible].map((id) => base.summaries.get(id)!)),

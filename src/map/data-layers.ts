@@ -106,11 +106,11 @@ function circleRadius(at5: ExpressionSpecification | number, at10: ExpressionSpe
   return ['interpolate', ['linear'], ['zoom'], 5, grow(at5), 10, grow(at10)];
 }
 
-/** The ring drawn around a circle under the pointer: dark and wider. */
+/** The ring drawn around a circle under the pointer: dark and 1 px wider. */
 function hoverStroke(color: string, width: ExpressionSpecification | number): { 'circle-stroke-color': ExpressionSpecification; 'circle-stroke-width': ExpressionSpecification } {
   return {
     'circle-stroke-color': ['case', hovered, '#000000', color],
-    'circle-stroke-width': ['case', hovered, 2.5, width],
+    'circle-stroke-width': ['+', width, ['case', hovered, 1, 0]],
   };
 }
 /** Opacity changes are a toggle, not an animation (a hosted style may set a default transition). */

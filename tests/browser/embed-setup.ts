@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'vite';
+import { productionBuild } from './production-build.js';
 import type { TestProject } from 'vitest/node';
 import { CORS_HEADERS, STRICT_CSP, serveStatic, type StaticServer } from '../../scripts/static-server.js';
 
@@ -23,10 +23,10 @@ export default async function setup(project: TestProject) {
   const root = mkdtempSync(path.join(tmpdir(), 'szm-embed-'));
   const libDir = path.join(root, 'lib');
   const reactDir = path.join(root, 'react');
-  await build({ configFile: 'vite.lib.config.ts', logLevel: 'warn', build: { outDir: libDir, emptyOutDir: true } });
+  await productionBuild({ configFile: 'vite.lib.config.ts', logLevel: 'warn', build: { outDir: libDir, emptyOutDir: true } });
   process.env.SZM_LIB_DIR = libDir;
   process.env.SZM_REACT_OUT = reactDir;
-  await build({ configFile: 'examples/react/vite.config.ts', logLevel: 'warn' });
+  await productionBuild({ configFile: 'examples/react/vite.config.ts', logLevel: 'warn' });
 
   const servers: StaticServer[] = [];
   const lib = await serveStatic({ mounts: { '/': libDir }, headers: CORS_HEADERS });

@@ -6,15 +6,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { productionBuild } from './production-build.js';
 
 let server: PreviewServer | undefined;
 
 export default async function setup(project: TestProject) {
   const outDir = mkdtempSync(path.join(tmpdir(), 'szm-browser-'));
   process.env.SZM_TEST_PAGES = '1'; // also build tests/browser/pages/*.html
-  await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await productionBuild({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false },

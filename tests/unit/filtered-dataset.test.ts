@@ -43,6 +43,8 @@ describe('FilteredDataset', () => {
     const r = data.apply(filters);
     const expected = filterProjects(projects, data.zonesById, filters);
     expect(ids(r.projects)).toEqual(ids(expected));
+    expect(r.projects).toBe(r.projects); // worked out once, on first read
+    expect(r.summary.count).toBe(r.projects.length); // what filter-change reports
     expect(ids(r.zones)).toEqual(ids(filterZones(zones, filters, expected, zoneIdsOf(projects))));
     expect(r.summary).toEqual(summarize(expected, data.zonesById));
     const legend = filterProjects(projects, data.zonesById, { ...filters, industries: [] });

@@ -451,10 +451,10 @@ export class ShanxiZonesMap extends LitElement {
     if (!this.filtered) return;
     const filters = this.filters;
     const result = this.filtered.apply(filters);
-    const { zones, projects } = result;
+    const { zones } = result;
     const showInPanel = (): void => {
       this.visibleZones = zones;
-      this.visibleProjects = projects;
+      this.visibleProjects = result.projects;
       this.visibleSummary = result.summary;
       // The legend counts every layer under the other filters, so hidden layers keep theirs.
       this.legendSummary = result.legendSummary;
@@ -473,7 +473,7 @@ export class ShanxiZonesMap extends LitElement {
       showInPanel();
     }
     this.dispatchEvent(
-      createEvent('filter-change', { ...filters, visibleProjects: projects.length, visibleZones: zones.length }),
+      createEvent('filter-change', { ...filters, visibleProjects: result.summary.count, visibleZones: zones.length }),
     );
   }
 
