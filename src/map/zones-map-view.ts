@@ -303,21 +303,29 @@ export class ZonesMapView {
   private waiting: { cancel(): void } | null = null;
 
   /**
-   * Runs `task` once the map has drawn what it was just told to (its next `idle`), or after
-   * `maxWaitMs` if the map keeps moving. A newer task replaces one still waiting.
+   * Runs `task` once the map has drawn what it was just told to: on its next `idle`, or
+   * `maxWaitMs` after its next frame if it keeps moving (or 1 s after now if no frame comes, as
+   * in a hidden page). A newer task replaces one still waiting.
    */
   afterDrawn(task: () => void, maxWaitMs = 250): void {
     this.cancelAfterDrawn();
+    let timer = setTimeout(() => run(), 1000);
     const cancel = (): void => {
       clearTimeout(timer);
       this.map.off('idle', run);
+      this.map.off('render', framed);
       this.waiting = null;
     };
     const run = (): void => {
       cancel();
       task();
     };
-    const timer = setTimeout(run, maxWaitMs);
+    const framed = (): void => {
+      this.map.off('render', framed);
+      clearTimeout(timer);
+      timer = setTimeout(run, maxWaitMs);
+    };
+    this.map.on('render', framed);
     this.map.on('idle', run);
     this.map.triggerRepaint();
     this.waiting = { cancel };
