@@ -18,7 +18,8 @@
  * --variants=element,element-map-only,bare,bare-split,leaflet, --no-profile, --worktree, --keep
  * (keep the temporary folder); --render (only write RESULTS.md again from results.json and
  * analysis.md), --suspects (only time the data functions in node again, then --render),
- * --out=DIR (where to write; narrower runs than the full one default to bench/partial/).
+ * --out=DIR (where to write; narrower runs than the full one default to bench/partial/),
+ * --toggle-gap=MS (wait before each toggle, as a user clicks; default back to back).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -58,6 +59,8 @@ const PROFILE = !flag('no-profile');
  */
 const DIAGNOSTIC_ONLY = !option('variants');
 const KEEP = flag('keep');
+/** Ms to wait before each toggle (default 0: back to back, the first right after ready), e.g. 1000 as a user clicks. */
+const TOGGLE_GAP = Number(option('toggle-gap') ?? 0);
 const WORKTREE = flag('worktree');
 /** Only re-render RESULTS.md from results.json (and analysis.md). */
 const RENDER_ONLY = flag('render');
@@ -69,7 +72,7 @@ const SUSPECTS_ONLY = flag('suspects');
  * bench/partial/ (not committed) so an A/B probe never overwrites the reported figures.
  * --out=DIR names the folder.
  */
-const FULL_RUN = !QUICK && !option('sizes') && !option('variants') && !option('repeats') && PROFILE && !WORKTREE;
+const FULL_RUN = !QUICK && !option('sizes') && !option('variants') && !option('repeats') && PROFILE && !WORKTREE && !TOGGLE_GAP;
 const OUT_DIR = path.resolve(option('out') ?? (FULL_RUN ? benchDir : path.join(benchDir, 'partial')));
 const COUNTS: Record<Exclude<Size, 'shipped'>, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000 };
 
@@ -323,9 +326,11 @@ async function measure(browser: Browser, url: string, base: Omit<RunResult, 'ok'
     if (profile?.phase === 'toggle') await cdp.send('Profiler.start');
     const toggles = { hide: [] as number[], show: [] as number[], hideIdle: [] as number[], showIdle: [] as number[] };
     for (let i = 0; i < TOGGLES; i++) {
+      if (TOGGLE_GAP > 0) await page.waitForTimeout(TOGGLE_GAP);
       const hide = await withTimeout(page.evaluate((list) => (window as unknown as BenchWindow).__bench.toggle(list), others), TIMEOUT.step, 'toggle off');
       toggles.hide.push(hide.drawn);
       toggles.hideIdle.push(hide.idle);
+      if (TOGGLE_GAP > 0 && profile?.phase !== 'toggle') await page.waitForTimeout(TOGGLE_GAP);
       if (profile?.phase === 'toggle') {
         profile.onProfile((await cdp.send('Profiler.stop')).profile as CpuProfile);
         return { ...run, ok: true, readyMs, settledMs, toggleOffMs: hide.drawn, toggleOffIdleMs: hide.idle };
@@ -898,7 +903,7 @@ async function main(): Promise<void> {
       date,
       source: { commit, worktree: WORKTREE, dirty },
       machine,
-      config: { quick: QUICK, repeats: REPEATS, sizes: SIZES, variants: VARIANTS, viewport: VIEWPORT, mapSize, panSteps: PAN_STEPS, panDelta: PAN_DELTA, toggled: TOGGLED, toggles: TOGGLES, gzipLevel: 9 },
+      config: { quick: QUICK, toggleGapMs: TOGGLE_GAP, repeats: REPEATS, sizes: SIZES, variants: VARIANTS, viewport: VIEWPORT, mapSize, panSteps: PAN_STEPS, panDelta: PAN_DELTA, toggled: TOGGLED, toggles: TOGGLES, gzipLevel: 9 },
       durationS: Math.round((Date.now() - started) / 1000),
       summary,
       targets: targets(summary, bytes),
@@ -1004,7 +1009,7 @@ function renderMarkdown(r: Results): string {
     '',
     '- **ready**: navigation start → (a) the element\'s `ready` event; (b) the first `idle` after the data were added (on `style.load`, as the element adds them); (c) clusters added and a frame drawn (rAF, then a task after its paint).',
     '- **settled**: navigation start → the first frame after ready (the work ready queued, e.g. the panel\'s re-render, included).',
-    `- **hide / show layer**: (a) \`industries\` set to every layer but \`${TOGGLED}\` → the next map \`idle\` (the issue's measure: MapLibre has issued its draw calls) and → its frame drawn (read back), then back to all; (b) \`setData\` of the filtered features → the same; (c) \`clearLayers\` + \`addLayers\` of the filtered markers → next frame. ${r.config.toggles ?? 1} hide/show pairs per run, the first right after ready (while the page may still be finishing work ready queued); the figure is the median of a run's hides (shows), then the median over runs.`,
+    `- **hide / show layer**: (a) \`industries\` set to every layer but \`${TOGGLED}\` → the next map \`idle\` (the issue's measure: MapLibre has issued its draw calls) and → its frame drawn (read back), then back to all; (b) \`setData\` of the filtered features → the same; (c) \`clearLayers\` + \`addLayers\` of the filtered markers → next frame. ${r.config.toggles ?? 1} hide/show pairs per run, ${r.config.toggleGapMs ? `each toggle after a wait of ${r.config.toggleGapMs} ms (\`--toggle-gap\`)` : 'back to back, the first right after ready (while the page may still be finishing work ready queued)'}; the figure is the median of a run's hides (shows), then the median over runs.`,
     `- **pan**: ${r.config.panSteps} steps of ${PAN_DELTA.join('×')} px (out and back), one \`panBy\` per animation frame; frame time = rAF-to-rAF interval; median and p95 over the frames of all repeats pooled.`,
     '- **heap**: CDP `Runtime.getHeapUsage().usedSize` after `HeapProfiler.collectGarbage`, right after ready (main thread only).',
     "- **redraw**: one repaint with nothing changed → idle and drawn (Leaflet: a frame), median of 3: the floor under any toggle on this renderer.",
