@@ -318,7 +318,7 @@ export class ZonesMapView {
     };
     const run = (): void => {
       cancel();
-      task();
+      queueMicrotask(task); // after every listener of this idle (the page's too)
     };
     const framed = (): void => {
       this.map.off('render', framed);
