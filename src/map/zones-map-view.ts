@@ -103,8 +103,11 @@ export class ZonesMapView {
   readonly map: maplibregl.Map;
   /** Resolves when the basemap style has loaded (its sources may still be loading). */
   readonly loaded: Promise<void>;
-  /** Whether `loaded` has resolved. */
-  styleReady = false;
+  /** Whether the style has loaded (`loaded` has resolved). */
+  get styleReady(): boolean {
+    return this.styleLoaded;
+  }
+  private styleLoaded = false;
   private lang: Lang;
   private popup: maplibregl.Popup | null = null;
   private hovered: { source: string; id: string } | null = null;
@@ -154,15 +157,13 @@ export class ZonesMapView {
       }),
       'bottom-right',
     );
-    let styleLoaded = false;
     // Resolved on `style.load`, not `load`: the data's sources and layers are added as soon as
     // the style can take them, so the worker loads the data beside the basemap's files and the
     // first frame draws both. (`load` waits for the basemap's first complete frame, which would
     // put a whole load-and-draw round before the data.)
     this.loaded = new Promise((resolve, reject) => {
       this.map.once('style.load', () => {
-        styleLoaded = true;
-        this.styleReady = true;
+        this.styleLoaded = true;
         resolve();
       });
       const onError = (e: maplibregl.ErrorEvent & { sourceId?: string }): void => {
@@ -172,7 +173,7 @@ export class ZonesMapView {
         }
         // A hosted style that cannot be fetched or parsed: draw the offline basemap instead.
         // (Errors of its tile sources, after the style loaded, leave the style in place.)
-        if (!this.offline && !styleLoaded && !e.sourceId) {
+        if (!this.offline && !this.styleLoaded && !e.sourceId) {
           this.offline = true;
           const reason = e.error?.message ?? 'The basemap style could not be loaded';
           this.map.setStyle(this.offlineStyle());
@@ -185,7 +186,7 @@ export class ZonesMapView {
           this.options.onBasemapLayerError?.(url, e.error?.message ?? 'could not be loaded');
           return;
         }
-        if (this.offline && !styleLoaded) {
+        if (this.offline && !this.styleLoaded) {
           this.map.off('error', onError);
           reject(e.error ?? new Error('The map failed to load'));
         } else if (this.offline) console.error('<shanxi-zones-map>:', e.error ?? e);
