@@ -2,12 +2,19 @@
  * The zones and projects on the map: their sources and layers. No Lit here; the view calls
  * these.
  *
- * Projects have one clustered source per industry layer (`projects-<industry>`), each drawn by
- * its own cluster, cluster-label and point layers in the industry's colour. Turning an industry
- * layer off or on is then a paint change (opacity 0 ↔ 1): nothing is sent to the worker again,
- * re-clustered or laid out. The other filters (status, city, …) replace the sources' data.
- * Clusters group one industry each; where several industries cluster at one place their
- * circles are fanned out around it so none hides another.
+ * Every industry layer has its own cluster, cluster-label and point layers, in the industry's
+ * colour, so turning one off or on is a paint change (opacity 0 ↔ 1): nothing is sent to the
+ * worker again, re-clustered or laid out. Clusters group one industry each; where several
+ * industries cluster at one place their circles are fanned out around it so none hides another.
+ * The other filters (status, city, …) replace the sources' data. Where the projects come from
+ * depends on how many there are (`projectLayout`):
+ * - **per industry** (large datasets): a clustered GeoJSON source per industry
+ *   (`projects-<industry>`), clustered by MapLibre in its worker;
+ * - **one source** (up to `ONE_SOURCE_MAX` projects): one plain source (`projects`) holding every
+ *   industry's points and clusters for every zoom, worked out on the main thread
+ *   (`project-clusters.ts`, MapLibre's algorithm) and picked by zoom and industry in each layer's
+ *   filter. MapLibre's single worker then serves three sources instead of twelve, which is most of
+ *   what a small dataset costs it at start-up.
  */
 import type {
   ExpressionSpecification,
@@ -15,10 +22,11 @@ import type {
   LayerSpecification,
   Map as MapLibreMap,
 } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { INDUSTRIES, type IndustryId } from '../data/industries.js';
 import type { Lang } from '../i18n/strings.js';
 import { CITY_LABEL_LAYER, FONT_STACK, PALETTE, type Palette } from './basemap-style.js';
+import { clusterByZoom } from './project-clusters.js';
 
 export const ZONES_SOURCE = 'zones';
 /** The selected project's point, ringed above everything (also when it is in a cluster). */
@@ -29,14 +37,39 @@ export const ZONE_HIT_LAYERS = ['zone-points', 'zone-areas'] as const;
 
 /** Projects cluster up to this zoom; above it every project is its own point. */
 export const CLUSTER_MAX_ZOOM = 9;
+/** Projects within this many px of each other cluster… */
+export const CLUSTER_RADIUS = 36;
+/** …when there are at least this many of them. */
+export const CLUSTER_MIN_POINTS = 3;
 
 /** Projects grouped by industry layer, every layer present (empty when it has none). */
 export type ProjectsByIndustry = ReadonlyMap<IndustryId, FeatureCollection>;
 
-/** The source and layers that draw one industry's projects. */
-export function projectSource(industry: IndustryId): string {
-  return `projects-${industry}`;
+/** How the projects' sources are laid out: see the module's comment. */
+export type ProjectLayout = 'one-source' | 'per-industry';
+
+/** Datasets of up to this many projects use one source, clustered on the main thread. */
+export const ONE_SOURCE_MAX = 2000;
+
+/** The projects' layout for a dataset of this many projects. */
+export function projectLayout(projectCount: number): ProjectLayout {
+  return projectCount <= ONE_SOURCE_MAX ? 'one-source' : 'per-industry';
 }
+
+/** The one source of the 'one-source' layout. */
+export const PROJECTS_SOURCE = 'projects';
+
+/** The source that draws one industry's projects. */
+export function projectSource(industry: IndustryId, layout: ProjectLayout = 'per-industry'): string {
+  return layout === 'one-source' ? PROJECTS_SOURCE : `projects-${industry}`;
+}
+
+/** Whether a source draws projects (in either layout). */
+export function isProjectSource(sourceId: string): boolean {
+  return sourceId === PROJECTS_SOURCE || industryOfSource(sourceId) !== null;
+}
+
+/** The layers that draw one industry's projects. */
 export function clusterLayer(industry: IndustryId): string {
   return `project-clusters-${industry}`;
 }
@@ -212,8 +245,21 @@ function zoneLayers(palette: Palette): { below: LayerSpecification[]; above: Lay
 /** A cluster's radius by its count of projects. */
 const clusterSize: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'point_count'], 2, 13, 20, 17, 200, 24, 5000, 32];
 
-function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visible: boolean, fanned: boolean): LayerSpecification[] {
-  const source = projectSource(industry.id);
+/**
+ * In the one-source layout, the features of one industry drawn at the tile's zoom (filters see
+ * integer tile zooms, the ones clustered sources cluster at).
+ */
+function oneSourceFilter(industry: IndustryId, kind: ExpressionSpecification): ExpressionSpecification {
+  return ['all', ['==', ['get', 'industry'], industry], ['<=', ['get', 'zmin'], ['zoom']], ['>=', ['get', 'zmax'], ['zoom']], kind];
+}
+
+function industryLayers(
+  industry: (typeof INDUSTRIES)[number],
+  options: { lang: Lang; visible: boolean; fanned: boolean; layout: ProjectLayout },
+): LayerSpecification[] {
+  const { lang, visible, fanned, layout } = options;
+  const source = projectSource(industry.id, layout);
+  const only = (kind: ExpressionSpecification) => (layout === 'one-source' ? oneSourceFilter(industry.id, kind) : kind);
   const opacity = visible ? 1 : 0;
   const offset = clusterOffset(industry.id, fanned);
   return [
@@ -221,7 +267,7 @@ function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visib
       id: clusterLayer(industry.id),
       type: 'circle',
       source,
-      filter: isCluster,
+      filter: only(isCluster),
       paint: {
         'circle-color': industry.color,
         'circle-opacity': opacity * 0.9,
@@ -238,7 +284,7 @@ function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visib
       id: clusterLabelLayer(industry.id),
       type: 'symbol',
       source,
-      filter: isCluster,
+      filter: only(isCluster),
       layout: {
         'text-field': clusterLabelExpression(lang),
         'text-font': FONT_STACK,
@@ -259,7 +305,7 @@ function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visib
       id: pointLayer(industry.id),
       type: 'circle',
       source,
-      filter: notCluster,
+      filter: only(notCluster),
       paint: {
         'circle-radius': circleRadius(4, 8, 1),
         'circle-color': industry.color,
@@ -276,15 +322,17 @@ function industryLayers(industry: (typeof INDUSTRIES)[number], lang: Lang, visib
 /**
  * Adds the zone and project sources and layers on top of the basemap: zone areas, points and
  * labels (unless `zoneLabels` is false: see `addZoneLabels`), then each industry's clusters and
- * points, then the selection ring.
+ * points, then the selection ring. The projects' sources follow `layout` (default: by the number
+ * of projects given).
  */
 export function addDataLayers(
   map: MapLibreMap,
   zones: FeatureCollection,
   projects: ProjectsByIndustry,
-  options: { lang: Lang; visible: ReadonlySet<IndustryId>; palette?: Palette; zoneLabels?: boolean },
+  options: { lang: Lang; visible: ReadonlySet<IndustryId>; palette?: Palette; zoneLabels?: boolean; layout?: ProjectLayout },
 ): void {
   const { lang, visible, palette = PALETTE, zoneLabels = true } = options;
+  const layout = options.layout ?? projectLayout([...projects.values()].reduce((n, c) => n + c.features.length, 0));
   map.addSource(ZONES_SOURCE, { type: 'geojson', data: zones, promoteId: 'id' });
   map.addSource(SELECTION_SOURCE, { type: 'geojson', data: EMPTY });
   const fanned = visible.size > 1;
@@ -294,20 +342,58 @@ export function addDataLayers(
   const add = (layer: LayerSpecification) => map.addLayer(layer, beforeId);
   for (const layer of below) add(layer);
   if (zoneLabels) add(zoneLabelLayer(lang, palette));
+  if (layout === 'one-source') {
+    map.addSource(PROJECTS_SOURCE, { type: 'geojson', data: clusteredProjects(projects), promoteId: 'id' });
+  }
   for (const industry of INDUSTRIES) {
-    map.addSource(projectSource(industry.id), {
-      type: 'geojson',
-      data: projects.get(industry.id) ?? EMPTY,
-      promoteId: 'id',
-      cluster: true,
-      clusterMaxZoom: CLUSTER_MAX_ZOOM,
-      clusterRadius: 36,
-      clusterMinPoints: 3,
-      clusterProperties: { investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]] },
-    });
-    for (const layer of industryLayers(industry, lang, visible.has(industry.id), fanned)) add(layer);
+    if (layout === 'per-industry') {
+      map.addSource(projectSource(industry.id), {
+        type: 'geojson',
+        data: projects.get(industry.id) ?? EMPTY,
+        promoteId: 'id',
+        cluster: true,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        clusterRadius: CLUSTER_RADIUS,
+        clusterMinPoints: CLUSTER_MIN_POINTS,
+        clusterProperties: { investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]] },
+      });
+    }
+    for (const layer of industryLayers(industry, { lang, visible: visible.has(industry.id), fanned, layout })) add(layer);
   }
   for (const layer of above) add(layer);
+}
+
+/** Each industry's points and clusters, by the collection they came from (a filter change reuses the unchanged ones). */
+const clustersOf = new WeakMap<FeatureCollection, Feature[]>();
+
+/**
+ * The one-source layout's data: every industry's points and clusters on every zoom, clusters
+ * tagged with their industry (see `project-clusters.ts`).
+ */
+export function clusteredProjects(projects: ProjectsByIndustry): FeatureCollection {
+  const features: Feature[] = [];
+  for (const [industry, collection] of projects) {
+    let clusters = clustersOf.get(collection);
+    if (!clusters) {
+      const points = collection.features as Feature<Point>[];
+      const options = { radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM, minPoints: CLUSTER_MIN_POINTS, idPrefix: `cluster:${industry}:` };
+      clusters = clusterByZoom(points, options).map((f) =>
+        f.properties?.point_count ? { ...f, properties: { ...f.properties, industry } } : f,
+      );
+      clustersOf.set(collection, clusters);
+    }
+    features.push(...clusters);
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Removes every source and layer `addDataLayers` and `addZoneLabels` added (to lay them out again). */
+export function removeDataLayers(map: MapLibreMap): void {
+  const sources = [ZONES_SOURCE, SELECTION_SOURCE, PROJECTS_SOURCE, ...INDUSTRIES.map((i) => projectSource(i.id))];
+  for (const id of map.getLayersOrder()) {
+    if (sources.includes(map.getLayer(id)?.source ?? '')) map.removeLayer(id);
+  }
+  for (const id of sources) if (map.getSource(id)) map.removeSource(id);
 }
 
 /**

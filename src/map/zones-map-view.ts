@@ -25,14 +25,19 @@ import {
   addDataLayers,
   addZoneLabels,
   clusterLayer,
-  industryOfSource,
+  clusteredProjects,
+  isProjectSource,
   pointLayer,
+  projectLayout,
   projectSource,
+  removeDataLayers,
+  PROJECTS_SOURCE,
   setDataLabelLanguage,
   setDataPalette,
   setIndustryVisibility,
   setSelectionRing,
   setSourceData,
+  type ProjectLayout,
   type ProjectsByIndustry,
 } from './data-layers.js';
 import { INDUSTRY_IDS, type IndustryId } from '../data/industries.js';
@@ -114,8 +119,12 @@ export class ZonesMapView {
   private geometries = new Map<string, Geometry>();
   /** Every project's industry layer, by project id. */
   private projectIndustry = new Map<string, IndustryId>();
-  /** What each source draws now, so `show` sends only what changed. */
+  /** What each source draws now (by industry in the one-source layout), so `show` sends only what changed. */
   private shown = new Map<string, FeatureCollection>();
+  /** How the projects' sources are laid out, for the dataset given (see `data-layers.ts`). */
+  private layout: ProjectLayout = 'per-industry';
+  /** The layout the drawn sources have, when they are drawn. */
+  private drawnLayout: ProjectLayout | null = null;
   private visible: ReadonlySet<IndustryId> = new Set(INDUSTRY_IDS);
   private datasetGiven = false;
   private readonly options: ZonesMapViewOptions;
@@ -237,6 +246,7 @@ export class ZonesMapView {
       this.geometries.set(id, f.geometry);
       this.projectIndustry.set(id, f.properties?.industry as IndustryId);
     }
+    this.layout = projectLayout(projects.length);
   }
 
   /** Whether `setDataset` has been given a dataset. */
@@ -256,17 +266,25 @@ export class ZonesMapView {
    * whether any data went to the worker (false: a paint change only, drawn in the next frames).
    */
   show(zones: FeatureCollection, projects: ProjectsByIndustry, visible: ReadonlySet<IndustryId>): boolean {
+    // A new dataset of another size than the drawn one's: lay the sources out again.
+    if (this.drawnLayout && this.drawnLayout !== this.layout) {
+      removeDataLayers(this.map);
+      this.shown.clear();
+    }
     const first = !this.hasData();
     let sent = first;
     if (first) {
       const zoneLabels = this.map.getZoom() >= ZONE_LABELS_MIN_ZOOM;
-      addDataLayers(this.map, zones, projects, { lang: this.lang, visible, palette: this.palette, zoneLabels });
+      addDataLayers(this.map, zones, projects, { lang: this.lang, visible, palette: this.palette, zoneLabels, layout: this.layout });
       if (!zoneLabels) this.addZoneLabelsLater();
+      this.drawnLayout = this.layout;
       this.shown.set(ZONES_SOURCE, zones);
       for (const [industry, data] of projects) this.shown.set(projectSource(industry), data);
     } else {
       sent = this.replace(ZONES_SOURCE, zones);
-      for (const industry of INDUSTRY_IDS) sent = this.replace(projectSource(industry), projects.get(industry) ?? EMPTY) || sent;
+      const changed = INDUSTRY_IDS.filter((industry) => this.replace(projectSource(industry), projects.get(industry) ?? EMPTY, this.layout === 'per-industry'));
+      if (changed.length && this.layout === 'one-source') setSourceData(this.map, PROJECTS_SOURCE, clusteredProjects(projects));
+      sent = changed.length > 0 || sent;
       if (!sameMembers(visible, this.visible)) setIndustryVisibility(this.map, visible);
     }
     this.visible = new Set(visible);
@@ -291,12 +309,15 @@ export class ZonesMapView {
     this.map.on('zoom', onZoom);
   }
 
-  /** Sends a source new data unless it draws these features already; whether it sent them. */
-  private replace(sourceId: string, data: FeatureCollection): boolean {
+  /**
+   * Notes that a source (an industry's, in the one-source layout) draws these features, and sends
+   * them unless it draws them already or `send` is false; whether they differ from what it drew.
+   */
+  private replace(sourceId: string, data: FeatureCollection, send = true): boolean {
     const before = this.shown.get(sourceId);
     if (before === data || (before && sameFeatures(before, data))) return false;
     this.shown.set(sourceId, data);
-    setSourceData(this.map, sourceId, data);
+    if (send) setSourceData(this.map, sourceId, data);
     return true;
   }
 
@@ -427,8 +448,10 @@ export class ZonesMapView {
   private async expandCluster(point: maplibregl.Point): Promise<boolean> {
     const cluster = this.clusterAt(point);
     if (!cluster) return false;
+    // The one-source layout's clusters know their expansion zoom; MapLibre's are asked for it.
+    const known = cluster.properties.expansion_zoom as number | undefined;
     const source = this.map.getSource(cluster.source) as maplibregl.GeoJSONSource;
-    const zoom = await source.getClusterExpansionZoom(cluster.properties.cluster_id as number);
+    const zoom = known ?? (await source.getClusterExpansionZoom(cluster.properties.cluster_id as number));
     this.map.easeTo({
       center: (cluster.geometry as GeoJSON.Point).coordinates as [number, number],
       zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1),
@@ -445,7 +468,7 @@ export class ZonesMapView {
     const layers = [...this.visibleLayers(pointLayer), ...ZONE_HIT_LAYERS.filter((l) => this.map.getLayer(l))];
     if (!layers.length) return null;
     const features = this.map.queryRenderedFeatures(box, { layers });
-    const project = features.find((f) => industryOfSource(f.source) !== null);
+    const project = features.find((f) => isProjectSource(f.source));
     const zonePoint = features.find((f) => f.source === ZONES_SOURCE && f.geometry.type === 'Point');
     const chosen = project ?? zonePoint ?? features[0];
     if (!chosen) return null;
@@ -468,7 +491,7 @@ export class ZonesMapView {
     const geometry = this.geometries.get(id);
     if (!geometry) return;
     const industry = this.projectIndustry.get(id);
-    const source = industry ? projectSource(industry) : ZONES_SOURCE;
+    const source = industry ? projectSource(industry, this.drawnLayout ?? this.layout) : ZONES_SOURCE;
     this.hovered = { source, id };
     this.map.setFeatureState(this.hovered, { hover: true });
   }

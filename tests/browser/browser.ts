@@ -112,7 +112,8 @@ export function isLocal(url: string): boolean {
 
 /**
  * Ids of the projects on screen: unclustered points plus the leaves of the clusters drawn, in
- * the industry layers that are shown (a hidden layer is drawn at opacity 0).
+ * the industry layers that are shown (a hidden layer is drawn at opacity 0), in either of the
+ * projects' layouts (src/map/data-layers.ts).
  */
 export async function renderedProjectIds(page: Page, selector = 'shanxi-zones-map'): Promise<string[]> {
   return page.evaluate(async (sel) => {
@@ -134,8 +135,12 @@ export async function renderedProjectIds(page: Page, selector = 'shanxi-zones-ma
     const clusters = shown('project-clusters-');
     const ids = new Set(points.length ? map.queryRenderedFeatures({ layers: points }).map((f) => String(f.properties.id)) : []);
     for (const c of clusters.length ? map.queryRenderedFeatures({ layers: clusters }) : []) {
-      const leaves = await map.getSource(c.source).getClusterLeaves(c.properties.cluster_id as number, Infinity, 0);
-      for (const leaf of leaves) ids.add(String(leaf.properties.id));
+      // A small dataset's clusters list their projects; MapLibre's clusters are asked for theirs.
+      const leaves =
+        typeof c.properties.ids === 'string'
+          ? c.properties.ids.split(',')
+          : (await map.getSource(c.source).getClusterLeaves(c.properties.cluster_id as number, Infinity, 0)).map((l) => String(l.properties.id));
+      for (const leaf of leaves) ids.add(leaf);
     }
     return [...ids].sort();
   }, selector);

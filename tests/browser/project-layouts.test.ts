@@ -1,0 +1,155 @@
+/**
+ * The projects' two layouts on the map (src/map/data-layers.ts): a small dataset is drawn from
+ * one source, clustered on the main thread; a large one from a clustered source per industry,
+ * clustered by MapLibre. Both draw every project, hide a layer by paint, and zoom into a clicked
+ * cluster; a new dataset of the other size is laid out again.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { FeatureCollection } from 'geojson';
+import type { ProjectCollection } from '../../src/data/schema.js';
+import { syntheticProjects } from '../../bench/synthetic.js';
+import { CLUSTER_MAX_ZOOM, ONE_SOURCE_MAX } from '../../src/map/data-layers.js';
+import { launch, openPage, renderedProjectIds, waitForEvent, waitForIdle } from './browser.js';
+import { addElement, examplesURL } from './embed-helpers.js';
+
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
+const shipped = read('data/projects.geojson') as ProjectCollection;
+const large = syntheticProjects({ count: ONE_SOURCE_MAX + 500, zones: read('data/zones.geojson'), province: read('geo/province.geojson') });
+const LARGE_URL = '/fixtures/generated-large-projects.geojson';
+const host = () => new URL('t/host.html', examplesURL()).href;
+const ids = (c: ProjectCollection) => c.features.map((f) => f.properties.id).sort();
+
+type MapLike = {
+  getSource(id: string): unknown;
+  getZoom(): number;
+  jumpTo(o: object): void;
+  project(lngLat: [number, number]): { x: number; y: number };
+  getCanvas(): HTMLCanvasElement;
+  getLayersOrder(): string[];
+  getPaintProperty(layer: string, name: string): unknown;
+  queryRenderedFeatures(o: object): { layer: { id: string }; properties: Record<string, unknown>; geometry: { coordinates: [number, number] } }[];
+};
+
+/** Which project sources the map has: the one source, and how many per-industry ones. */
+async function projectSources(page: Page): Promise<{ one: boolean; perIndustry: number }> {
+  return page.evaluate(() => {
+    const map = (document.querySelector('shanxi-zones-map') as unknown as { map: MapLike }).map;
+    const perIndustry = new Set(
+      map
+        .getLayersOrder()
+        .map((id) => (map as unknown as { getLayer(id: string): { source?: string } }).getLayer(id).source ?? '')
+        .filter((s) => s.startsWith('projects-')),
+    ).size;
+    return { one: Boolean(map.getSource('projects')), perIndustry };
+  });
+}
+
+/** Clicks the biggest cluster on screen; its zoom before, the zoom after the map settles, and its count. */
+async function clickBiggestCluster(page: Page): Promise<{ before: number; after: number; count: number }> {
+  const target = await page.evaluate(() => {
+    const el = document.querySelector('shanxi-zones-map') as unknown as { map: MapLike };
+    const map = el.map;
+    const layers = map.getLayersOrder().filter((id) => id.startsWith('project-clusters-'));
+    const [biggest] = map
+      .queryRenderedFeatures({ layers })
+      .sort((a, b) => Number(b.properties.point_count) - Number(a.properties.point_count));
+    if (!biggest) return null;
+    const { x, y } = map.project(biggest.geometry.coordinates);
+    // Clusters of several industries at one place are fanned out around it.
+    const [dx, dy] = (map.getPaintProperty(biggest.layer.id, 'circle-translate') as [number, number] | undefined) ?? [0, 0];
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + x + dx, y: box.top + y + dy, zoom: map.getZoom(), count: Number(biggest.properties.point_count) };
+  });
+  expect(target).not.toBeNull();
+  await page.mouse.click(target!.x, target!.y);
+  await page.waitForFunction((z) => {
+    const map = (document.querySelector('shanxi-zones-map') as unknown as { map: MapLike & { isMoving(): boolean } }).map;
+    return map.getZoom() > z + 0.1 && !map.isMoving();
+  }, target!.zoom);
+  await waitForIdle(page);
+  const after = await page.evaluate(() => (document.querySelector('shanxi-zones-map') as unknown as { map: MapLike }).map.getZoom());
+  return { before: target!.zoom, after, count: target!.count };
+}
+
+describe('the projects’ layouts', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(projectsSrc?: string): Promise<Page> {
+    const { page } = await openPage(browser, host());
+    await page.route(new URL(LARGE_URL, host()).href, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(large) }));
+    await addElement(page, { controls: 'none', ...(projectsSrc ? { 'projects-src': projectsSrc } : {}) });
+    await waitForEvent(page, 'ready');
+    return page;
+  }
+
+  /** All of Shanxi in the host page's map (which is not as tall as the province at zoom 5). */
+  const wholeProvince = (page: Page) =>
+    page.evaluate(() => (document.querySelector('shanxi-zones-map') as unknown as { map: MapLike }).map.jumpTo({ center: [112.3, 37.6], zoom: 4.6 }));
+
+  it('draws a small dataset from one source, every project once, clustered as MapLibre would', async () => {
+    const page = await open();
+    expect(await projectSources(page)).toEqual({ one: true, perIndustry: 0 });
+    await wholeProvince(page);
+    await waitForIdle(page);
+    expect(await renderedProjectIds(page)).toEqual(ids(shipped));
+    // A cluster click zooms to where it splits (one zoom past the one it was formed at).
+    const { before, after, count } = await clickBiggestCluster(page);
+    expect(count).toBeGreaterThan(2);
+    expect(after).toBeGreaterThan(before);
+    expect(after).toBeLessThanOrEqual(CLUSTER_MAX_ZOOM + 1);
+    expect(Number.isInteger(after)).toBe(true);
+    await page.close();
+  });
+
+  it(`draws a dataset of more than ${ONE_SOURCE_MAX} projects from a clustered source per industry, every project once`, async () => {
+    const page = await open(LARGE_URL);
+    const { one, perIndustry } = await projectSources(page);
+    expect(one).toBe(false);
+    expect(perIndustry).toBeGreaterThan(5);
+    await wholeProvince(page);
+    await waitForIdle(page);
+    expect(await renderedProjectIds(page)).toEqual(ids(large));
+    // An industry toggle hides the others' clusters and points alike.
+    await page.evaluate(() => document.querySelector('shanxi-zones-map')!.setAttribute('industries', 'new-energy'));
+    await waitForIdle(page);
+    const newEnergy = large.features.filter((f) => f.properties.industry === 'new-energy').map((f) => f.properties.id).sort();
+    expect(await renderedProjectIds(page)).toEqual(newEnergy);
+    const { after, before } = await clickBiggestCluster(page);
+    expect(after).toBeGreaterThan(before);
+    await page.close();
+  });
+
+  it('lays the sources out again when a dataset of the other size replaces the drawn one, and back', async () => {
+    const page = await open();
+    await page.evaluate((url) => document.querySelector('shanxi-zones-map')!.setAttribute('projects-src', url), LARGE_URL);
+    await page.waitForFunction(
+      (n) => (window as unknown as { __events: { type: string; detail: { visibleProjects: number } }[] }).__events.some((e) => e.type === 'filter-change' && e.detail.visibleProjects === n),
+      large.features.length,
+    );
+    await wholeProvince(page);
+    await waitForIdle(page);
+    expect((await projectSources(page)).one).toBe(false);
+    expect(await renderedProjectIds(page)).toEqual(ids(large));
+    await page.evaluate(() => document.querySelector('shanxi-zones-map')!.removeAttribute('projects-src'));
+    await page.waitForFunction(
+      (n) => {
+        const events = (window as unknown as { __events: { type: string; detail: { visibleProjects: number } }[] }).__events.filter((e) => e.type === 'filter-change');
+        return events.at(-1)?.detail.visibleProjects === n;
+      },
+      shipped.features.length,
+    );
+    await waitForIdle(page);
+    expect(await projectSources(page)).toEqual({ one: true, perIndustry: 0 });
+    expect(await renderedProjectIds(page)).toEqual(ids(shipped));
+    await page.close();
+  });
+});
