@@ -185,6 +185,17 @@ function zoneLabelLayer(lang: Lang, palette: Palette): LayerSpecification {
   };
 }
 
+const ZONE_AREA_HOVER = 'zone-area-hover';
+
+/**
+ * Shows the hovered zone's outline layer while a zone is hovered, and hides it otherwise: MapLibre
+ * skips a line layer at opacity 0, so the frames without a hovered zone issue none of its draw
+ * calls (software WebGL pays for each).
+ */
+export function showZoneHover(map: MapLibreMap, shown: boolean): void {
+  if (map.getLayer(ZONE_AREA_HOVER)) map.setPaintProperty(ZONE_AREA_HOVER, 'line-opacity', shown ? 1 : 0);
+}
+
 function zoneLayers(palette: Palette): { below: LayerSpecification[]; above: LayerSpecification[] } {
   return {
     below: [
@@ -203,12 +214,15 @@ function zoneLayers(palette: Palette): { below: LayerSpecification[]; above: Lay
         paint: { 'line-color': '#a57d25', 'line-width': 1.4, 'line-dasharray': [4, 2] },
       },
       {
-        // The hovered area's outline: solid and dark over the dashes (0 px wide elsewhere).
-        id: 'zone-area-hover',
+        // The hovered area's outline: solid and dark over the dashes (0 px wide elsewhere), and
+        // at opacity 0 while no zone is hovered (see `showZoneHover`).
+        id: ZONE_AREA_HOVER,
         type: 'line',
         source: ZONES_SOURCE,
         filter: isArea,
         paint: {
+          'line-opacity': 0,
+          'line-opacity-transition': NO_TRANSITION,
           'line-color': '#5c430f',
           'line-width': ['interpolate', ['linear'], ['zoom'], 5, ['case', hovered, 2, 0], 10, ['case', hovered, 3, 0]],
         },

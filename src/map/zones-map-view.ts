@@ -37,6 +37,7 @@ import {
   setIndustryVisibility,
   setSelectionRing,
   setSourceData,
+  showZoneHover,
   type ProjectLayout,
   type ProjectsByIndustry,
 } from './data-layers.js';
@@ -492,18 +493,20 @@ export class ZonesMapView {
     if (!geometry) return;
     const industry = this.projectIndustry.get(id);
     const source = industry ? projectSource(industry, this.drawnLayout ?? this.layout) : ZONES_SOURCE;
-    this.hovered = { source, id };
-    this.map.setFeatureState(this.hovered, { hover: true });
+    this.hover({ source, id });
+  }
+
+  private hover(target: { source: string; id: string }): void {
+    this.hovered = target;
+    this.map.setFeatureState(target, { hover: true });
+    if (target.source === ZONES_SOURCE) showZoneHover(this.map, true);
   }
 
   private handleMove = (e: maplibregl.MapMouseEvent): void => {
     const hit = this.hit(e.point);
     const before = this.hovered?.id ?? null;
     if (this.hovered && (this.hovered.id !== hit?.id || this.hovered.source !== hit?.source)) this.clearHover();
-    if (hit && !this.hovered) {
-      this.hovered = { source: hit.source, id: hit.id };
-      this.map.setFeatureState(this.hovered, { hover: true });
-    }
+    if (hit && !this.hovered) this.hover({ source: hit.source, id: hit.id });
     const after = this.hovered?.id ?? null;
     if (before !== after) this.options.onHover?.(after);
     const overCluster = !hit && this.clusterAt(e.point) !== undefined;
@@ -513,6 +516,7 @@ export class ZonesMapView {
   private clearHover = (): void => {
     if (this.hovered && this.map.getSource(this.hovered.source)) {
       this.map.setFeatureState(this.hovered, { hover: false });
+      if (this.hovered.source === ZONES_SOURCE) showZoneHover(this.map, false);
     }
     if (this.hovered) this.options.onHover?.(null);
     this.hovered = null;

@@ -111,6 +111,50 @@ describe('<shanxi-zones-map> in the explorer', () => {
     await page.screenshot({ path: 'test-results/popup-zh.png' });
   });
 
+  it('outlines a zone area under the pointer, and draws no outline layer while none is', async () => {
+    type M = {
+      jumpTo(o: object): void;
+      once(e: string, f: () => void): void;
+      project(c: [number, number]): { x: number; y: number };
+      getCanvas(): HTMLCanvasElement;
+      getPaintProperty(l: string, p: string): unknown;
+      getFeatureState(f: object): Record<string, unknown>;
+      queryRenderedFeatures(p: [number, number]): { layer: { id: string }; properties: { id?: string } }[];
+    };
+    const area = zones.features.find((z) => z.geometry.type !== 'Point')!;
+    // A pixel over the area alone (no point of a zone or project on it).
+    const target = await page.evaluate(async (id) => {
+      const el = document.querySelector('shanxi-zones-map') as unknown as { map: M };
+      const map = el.map;
+      await new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.jumpTo({ center: [112.6, 38.4], zoom: 7.5 });
+      });
+      const { width, height } = map.getCanvas().getBoundingClientRect();
+      for (let y = 20; y < height - 20; y += 17) {
+        for (let x = 20; x < width - 20; x += 17) {
+          const hits = map.queryRenderedFeatures([x, y]).filter((f) => !['land', 'city-fill', 'province-fill'].includes(f.layer.id));
+          if (hits.length && hits.every((f) => f.layer.id.startsWith('zone-area') && f.properties.id === id)) {
+            const rect = map.getCanvas().getBoundingClientRect();
+            return { x: rect.left + x, y: rect.top + y };
+          }
+        }
+      }
+      return null;
+    }, area.properties.id);
+    expect(target).not.toBeNull();
+    const state = () =>
+      page.evaluate((id) => {
+        const map = (document.querySelector('shanxi-zones-map') as unknown as { map: M }).map;
+        return { opacity: map.getPaintProperty('zone-area-hover', 'line-opacity'), hover: map.getFeatureState({ source: 'zones', id }).hover ?? false };
+      }, area.properties.id);
+    expect(await state()).toEqual({ opacity: 0, hover: false });
+    await page.mouse.move(target!.x, target!.y);
+    await expect.poll(state).toEqual({ opacity: 1, hover: true });
+    await page.mouse.move(1, 1); // off the map
+    await expect.poll(state).toEqual({ opacity: 0, hover: false });
+  });
+
   it('hides the other layers\' projects when `industries` is set', async () => {
     const layer = bigProject.properties.industry;
     const expected = projects.features.filter((p) => p.properties.industry === layer).map((p) => p.properties.id).sort();

@@ -277,6 +277,14 @@ export class ShanxiZonesMap extends LitElement {
     void this.start();
   }
 
+  /**
+   * Filters before rendering, so the counts, list and legend the filters set are in this render
+   * (from `updated`, they would need a second one), and the map gets the change first.
+   */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.zoneData && FILTER_PROPERTIES.some((p) => changed.has(p))) this.applyFilters();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     const reloaded = (name: 'zonesSrc' | 'projectsSrc' | 'basemap') => changed.has(name) && changed.get(name) !== undefined;
     if (reloaded('basemap')) {
@@ -285,9 +293,7 @@ export class ShanxiZonesMap extends LitElement {
       return;
     }
     if (reloaded('zonesSrc') || reloaded('projectsSrc')) void this.loadData();
-    if (!this.zoneData) return;
-    if (FILTER_PROPERTIES.some((p) => changed.has(p))) this.applyFilters();
-    if (!this.view || !this.drawn) return;
+    if (!this.zoneData || !this.view || !this.drawn) return;
     if (changed.has('lang')) {
       this.view.setLang(this.language);
       const current = this.currentSelection();
