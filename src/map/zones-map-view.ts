@@ -100,9 +100,10 @@ function sameMembers<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
-/** Whether two collections hold the same feature objects in the same order. */
-function sameFeatures(a: FeatureCollection, b: FeatureCollection): boolean {
-  return a.features.length === b.features.length && a.features.every((f, i) => f === b.features[i]);
+/** Whether `data` differs from what was drawn before: not the same feature objects in the same order. */
+function isNew(before: FeatureCollection | null | undefined, data: FeatureCollection): boolean {
+  if (before === data) return false;
+  return !before || before.features.length !== data.features.length || before.features.some((f, i) => f !== data.features[i]);
 }
 
 export class ZonesMapView {
@@ -120,8 +121,9 @@ export class ZonesMapView {
   private geometries = new Map<string, Geometry>();
   /** Every project's industry layer, by project id. */
   private projectIndustry = new Map<string, IndustryId>();
-  /** What each source draws now (by industry in the one-source layout), so `show` sends only what changed. */
-  private shown = new Map<string, FeatureCollection>();
+  /** What the map draws now, so `show` sends the worker only what changed. */
+  private shownZones: FeatureCollection | null = null;
+  private shownProjects = new Map<IndustryId, FeatureCollection>();
   /** How the projects' sources are laid out, for the dataset given (see `data-layers.ts`). */
   private layout: ProjectLayout = 'per-industry';
   /** The layout the drawn sources have, when they are drawn. */
@@ -269,23 +271,31 @@ export class ZonesMapView {
   show(zones: FeatureCollection, projects: ProjectsByIndustry, visible: ReadonlySet<IndustryId>): boolean {
     // A new dataset of another size than the drawn one's: lay the sources out again.
     if (this.drawnLayout && this.drawnLayout !== this.layout) {
+      this.clearHover();
       removeDataLayers(this.map);
-      this.shown.clear();
+      this.drawnLayout = null;
     }
-    const first = !this.hasData();
-    let sent = first;
-    if (first) {
+    let sent: boolean;
+    if (!this.hasData()) {
       const zoneLabels = this.map.getZoom() >= ZONE_LABELS_MIN_ZOOM;
       addDataLayers(this.map, zones, projects, { lang: this.lang, visible, palette: this.palette, zoneLabels, layout: this.layout });
       if (!zoneLabels) this.addZoneLabelsLater();
       this.drawnLayout = this.layout;
-      this.shown.set(ZONES_SOURCE, zones);
-      for (const [industry, data] of projects) this.shown.set(projectSource(industry), data);
+      this.shownZones = zones;
+      this.shownProjects = new Map(projects);
+      sent = true;
     } else {
-      sent = this.replace(ZONES_SOURCE, zones);
-      const changed = INDUSTRY_IDS.filter((industry) => this.replace(projectSource(industry), projects.get(industry) ?? EMPTY, this.layout === 'per-industry'));
-      if (changed.length && this.layout === 'one-source') setSourceData(this.map, PROJECTS_SOURCE, clusteredProjects(projects));
-      sent = changed.length > 0 || sent;
+      const zonesChanged = isNew(this.shownZones, zones);
+      if (zonesChanged) setSourceData(this.map, ZONES_SOURCE, zones);
+      this.shownZones = zones;
+      const changed = INDUSTRY_IDS.filter((industry) => isNew(this.shownProjects.get(industry), projects.get(industry) ?? EMPTY));
+      for (const industry of changed) this.shownProjects.set(industry, projects.get(industry) ?? EMPTY);
+      if (this.layout === 'per-industry') {
+        for (const industry of changed) setSourceData(this.map, projectSource(industry), projects.get(industry) ?? EMPTY);
+      } else if (changed.length) {
+        setSourceData(this.map, PROJECTS_SOURCE, clusteredProjects(projects));
+      }
+      sent = zonesChanged || changed.length > 0;
       if (!sameMembers(visible, this.visible)) setIndustryVisibility(this.map, visible);
     }
     this.visible = new Set(visible);
@@ -308,18 +318,6 @@ export class ZonesMapView {
     };
     this.map.once('idle', add);
     this.map.on('zoom', onZoom);
-  }
-
-  /**
-   * Notes that a source (an industry's, in the one-source layout) draws these features, and sends
-   * them unless it draws them already or `send` is false; whether they differ from what it drew.
-   */
-  private replace(sourceId: string, data: FeatureCollection, send = true): boolean {
-    const before = this.shown.get(sourceId);
-    if (before === data || (before && sameFeatures(before, data))) return false;
-    this.shown.set(sourceId, data);
-    if (send) setSourceData(this.map, sourceId, data);
-    return true;
   }
 
   /** The `afterDrawn` task still waiting, and how to call it off. */

@@ -88,6 +88,8 @@ export const listStyles = css`
     cursor: pointer;
     overflow: hidden;
     scroll-margin-top: ${unsafeCSS(HEADING_EM)}em;
+    /* A short list renders every row: the browser lays out and paints only those on screen (their size is the fixed height). */
+    content-visibility: auto;
   }
   .row.zone {
     height: ${unsafeCSS(ZONE_ROW_EM)}em;
