@@ -96,6 +96,9 @@ export function bboxOf(geometry: Geometry): [number, number, number, number] {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/** How long the map draws nothing before the zones' labels, left out at start, are added. */
+export const ZONE_LABELS_QUIET_MS = 1000;
+
 function sameMembers<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
@@ -303,22 +306,41 @@ export class ZonesMapView {
   }
 
   /**
-   * Zones' labels, left out of the first frame of a map that starts too far out to show them:
-   * added on the first `idle` (so `ready` does not wait for their glyphs), or as soon as the
-   * map zooms in to them, whichever comes first.
+   * Zones' labels, left out of the first frame of a map that starts too far out to show them,
+   * are added once the map has drawn nothing for `ZONE_LABELS_QUIET_MS` after an `idle` (so
+   * neither `ready` nor the user's first clicks wait for their layout and glyphs), or as soon
+   * as the map zooms in to them, whichever comes first.
    */
   private addZoneLabelsLater(): void {
-    const add = (): void => {
-      this.map.off('idle', add);
-      this.map.off('zoom', onZoom);
-      addZoneLabels(this.map, this.lang, this.palette);
+    this.cancelZoneLabels?.();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const quiet = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(add, ZONE_LABELS_QUIET_MS);
     };
+    const busy = (): void => clearTimeout(timer);
     const onZoom = (): void => {
       if (this.map.getZoom() >= ZONE_LABELS_MIN_ZOOM) add();
     };
-    this.map.once('idle', add);
+    const cancel = (): void => {
+      clearTimeout(timer);
+      this.map.off('idle', quiet);
+      this.map.off('render', busy);
+      this.map.off('zoom', onZoom);
+      this.cancelZoneLabels = null;
+    };
+    const add = (): void => {
+      cancel();
+      addZoneLabels(this.map, this.lang, this.palette);
+    };
+    this.map.on('idle', quiet);
+    this.map.on('render', busy);
     this.map.on('zoom', onZoom);
+    this.cancelZoneLabels = cancel;
   }
+
+  /** Calls off the zones' labels still waiting to be added, if any. */
+  private cancelZoneLabels: (() => void) | null = null;
 
   /** The `afterDrawn` task still waiting, and how to call it off. */
   private waiting: { cancel(): void } | null = null;
@@ -425,6 +447,7 @@ export class ZonesMapView {
 
   destroy(): void {
     this.cancelAfterDrawn();
+    this.cancelZoneLabels?.();
     this.map.off('click', this.handleClick);
     this.map.off('mousemove', this.handleMove);
     this.map.off('mouseout', this.clearHover);

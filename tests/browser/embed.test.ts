@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ProjectCollection, ZoneCollection } from '../../src/data/schema.js';
 import { DARK_PALETTE, PALETTE } from '../../src/map/basemap-style.js';
 import { ZONE_LABELS_MIN_ZOOM } from '../../src/map/data-layers.js';
+import { ZONE_LABELS_QUIET_MS } from '../../src/map/zones-map-view.js';
 import { baseURL, isLocal, launch, openPage, renderedIds, renderedProjectIds, waitForEvent, waitForIdle } from './browser.js';
 import { addElement, eventDetails, examplesURL, libURL, shadowText } from './embed-helpers.js';
 
@@ -187,12 +188,28 @@ describe('zone labels', () => {
     await page.close();
   });
 
-  it('are added once the map is drawn when it starts too far out to show them, and show on zooming in', async () => {
+  it('are added once the map has drawn nothing for a while when it starts too far out to show them', async () => {
     const { page, errors } = await openPage(browser, host());
     const r = await atReady(page, { controls: 'none' });
     expect(r.zoom).toBeLessThan(ZONE_LABELS_MIN_ZOOM);
     expect(r.labels).toBe(0);
-    expect(r.layerAfter).toBe(true);
+    expect(r.layerAfter).toBe(false); // not at the first idle: a click right after ready does not wait for them
+    const added = await page.evaluate(async () => {
+      const map = (document.querySelector('shanxi-zones-map') as unknown as { map: { getLayer(id: string): unknown } }).map;
+      const t0 = performance.now();
+      while (!map.getLayer('zone-labels') && performance.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 50));
+      return { added: Boolean(map.getLayer('zone-labels')), after: performance.now() - t0 };
+    });
+    expect(added.added).toBe(true);
+    expect(added.after).toBeGreaterThan(ZONE_LABELS_QUIET_MS / 2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('are added at once when the map zooms in to them before that', async () => {
+    const { page, errors } = await openPage(browser, host());
+    const r = await atReady(page, { controls: 'none' });
+    expect(r.layerAfter).toBe(false);
     await page.evaluate(() => (document.querySelector('shanxi-zones-map') as unknown as { map: { jumpTo(o: object): void } }).map.jumpTo({ center: [112.55, 37.85], zoom: 8 }));
     await waitForIdle(page);
     const labels = await page.evaluate(() =>
@@ -202,6 +219,7 @@ describe('zone labels', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
 });
 
 describe('several instances on one page', () => {

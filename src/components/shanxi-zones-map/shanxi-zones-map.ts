@@ -564,14 +564,15 @@ export class ShanxiZonesMap extends LitElement {
 
   override render() {
     const lang = this.language;
-    const ready = this.loadState === 'ready';
     const panel = renderPanel({
       lang,
       parts: parseControls(this.controls),
       tab: this.tab,
       open: this.panelOpen,
-      allZones: ready ? this.zoneData!.features : [],
-      allProjects: ready ? this.projectData!.features : [],
+      // From the moment the data are checked, not only once the map is ready: the list sorts every
+      // project once, and does not sort the listed ones first and all of them again at ready.
+      allZones: this.zoneData?.features ?? [],
+      allProjects: this.projectData?.features ?? [],
       zones: this.visibleZones,
       projects: this.visibleProjects,
       filters: this.filters,
