@@ -108,6 +108,18 @@ describe('<shanxi-zones-map> in the explorer', () => {
     );
     expect(selects.at(-1)?.detail.id).toBe(bigProject.properties.id);
     expect(await page.locator('shanxi-zones-map').getAttribute('selected')).toBe(bigProject.properties.id);
+    // The list jumped to the project's row: every row on screen is laid out (none skipped by content-visibility).
+    const skipped = await page.evaluate(() => {
+      const list = document.querySelector('shanxi-zones-map')!.shadowRoot!.querySelector('szm-list')!.shadowRoot!;
+      const box = list.querySelector('.box')!.getBoundingClientRect();
+      return [...list.querySelectorAll('[role="option"]')]
+        .filter((row) => {
+          const r = row.getBoundingClientRect();
+          return r.bottom > box.top && r.top < box.bottom;
+        })
+        .filter((row) => !row.firstElementChild?.checkVisibility({ contentVisibilityAuto: true } as CheckVisibilityOptions)).length;
+    });
+    expect(skipped).toBe(0);
     await page.screenshot({ path: 'test-results/popup-zh.png' });
   });
 

@@ -88,7 +88,13 @@ export const listStyles = css`
     cursor: pointer;
     overflow: hidden;
     scroll-margin-top: ${unsafeCSS(HEADING_EM)}em;
-    /* A short list renders every row: the browser lays out and paints only those on screen (their size is the fixed height). */
+  }
+  /*
+   * A short list renders every row: until the list first jumps to a row, the browser lays out and
+   * paints only the rows on screen (their size is the fixed height). After a jump it lays out all:
+   * rows skipped until then would be blank for a frame.
+   */
+  .box:not(.jumped) .row {
     content-visibility: auto;
   }
   .row.zone {

@@ -123,7 +123,7 @@ export class SzmList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('selected') && this.selected) this.rowEl(this.indexOf(this.selected))?.scrollIntoView({ block: 'nearest' });
+    if (changed.has('selected') && this.selected) this.jumpTo(this.rowEl(this.indexOf(this.selected)));
     // New data or a scroll into view can change what is on screen: render that (a few times at most).
     if (this.remeasure() && this.remeasures++ < 3) this.requestUpdate();
     else this.remeasures = 0;
@@ -165,6 +165,13 @@ export class SzmList extends LitElement {
     if (z >= 0 || kind === 'zone') return z;
     const p = this.projectRows.findIndex((f) => f.properties.id === id);
     return p < 0 ? -1 : this.zoneRows.length + p;
+  }
+
+  /** Scrolls a row into view, every row laid out first (see the styles: `.jumped`). */
+  private jumpTo(row: HTMLElement | null): void {
+    if (!row) return;
+    this.box?.classList.add('jumped');
+    row.scrollIntoView({ block: 'nearest' });
   }
 
   private rowEl(i: number): HTMLElement | null {
@@ -252,7 +259,7 @@ export class SzmList extends LitElement {
     }
     el?.setAttribute('tabindex', '0');
     el?.focus({ preventScroll: true });
-    el?.scrollIntoView({ block: 'nearest' });
+    this.jumpTo(el);
     this.onViewport();
   }
 
