@@ -69,7 +69,7 @@ export function isProjectSource(sourceId: string): boolean {
   return sourceId === PROJECTS_SOURCE || industryOfSource(sourceId) !== null;
 }
 
-/** The layers that draw one industry's projects. */
+/** The layers that draw one industry's projects (the same ids in both layouts). */
 export function clusterLayer(industry: IndustryId): string {
   return `project-clusters-${industry}`;
 }
@@ -336,17 +336,16 @@ function industryLayers(
 /**
  * Adds the zone and project sources and layers on top of the basemap: zone areas, points and
  * labels (unless `zoneLabels` is false: see `addZoneLabels`), then each industry's clusters and
- * points, then the selection ring. The projects' sources follow `layout` (default: by the number
- * of projects given).
+ * points, then the selection ring. The projects' sources follow `layout`, which the caller picks
+ * by the size of the whole dataset (`projectLayout`), not of the filtered projects given.
  */
 export function addDataLayers(
   map: MapLibreMap,
   zones: FeatureCollection,
   projects: ProjectsByIndustry,
-  options: { lang: Lang; visible: ReadonlySet<IndustryId>; palette?: Palette; zoneLabels?: boolean; layout?: ProjectLayout },
+  options: { lang: Lang; visible: ReadonlySet<IndustryId>; palette?: Palette; zoneLabels?: boolean; layout: ProjectLayout },
 ): void {
-  const { lang, visible, palette = PALETTE, zoneLabels = true } = options;
-  const layout = options.layout ?? projectLayout([...projects.values()].reduce((n, c) => n + c.features.length, 0));
+  const { lang, visible, palette = PALETTE, zoneLabels = true, layout } = options;
   map.addSource(ZONES_SOURCE, { type: 'geojson', data: zones, promoteId: 'id' });
   map.addSource(SELECTION_SOURCE, { type: 'geojson', data: EMPTY });
   const fanned = visible.size > 1;

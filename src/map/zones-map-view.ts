@@ -291,10 +291,11 @@ export class ZonesMapView {
       const zonesChanged = isNew(this.shownZones, zones);
       if (zonesChanged) setSourceData(this.map, ZONES_SOURCE, zones);
       this.shownZones = zones;
-      const changed = INDUSTRY_IDS.filter((industry) => isNew(this.shownProjects.get(industry), projects.get(industry) ?? EMPTY));
-      for (const industry of changed) this.shownProjects.set(industry, projects.get(industry) ?? EMPTY);
+      const of = (industry: IndustryId): FeatureCollection => projects.get(industry) ?? EMPTY;
+      const changed = INDUSTRY_IDS.filter((industry) => isNew(this.shownProjects.get(industry), of(industry)));
+      for (const industry of changed) this.shownProjects.set(industry, of(industry));
       if (this.layout === 'per-industry') {
-        for (const industry of changed) setSourceData(this.map, projectSource(industry), projects.get(industry) ?? EMPTY);
+        for (const industry of changed) setSourceData(this.map, projectSource(industry), of(industry));
       } else if (changed.length) {
         setSourceData(this.map, PROJECTS_SOURCE, clusteredProjects(projects));
       }

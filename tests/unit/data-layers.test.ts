@@ -60,7 +60,7 @@ function configuration(layer: LayerSpecification): string {
 function drawn(zoneLabels: boolean) {
   const basemap = basemapStyle('zh').layers;
   const { map, layers } = standInMap(basemap);
-  addDataLayers(map, EMPTY, new Map(), { lang: 'zh', visible: new Set(INDUSTRY_IDS), zoneLabels });
+  addDataLayers(map, EMPTY, new Map(), { lang: 'zh', visible: new Set(INDUSTRY_IDS), zoneLabels, layout: 'one-source' });
   return { map, basemap, layers, data: layers.filter((l) => !basemap.includes(l)) };
 }
 
