@@ -2,8 +2,9 @@
  * `node bench/ab.mjs name=DIR[:page] …`: time to ready of two or more builds of the bench pages,
  * interleaved (the order rotates each round), to tell apart changes smaller than one full run's
  * noise. Each DIR is a folder kept by `npx tsx bench/run.ts --keep …` (it holds `run/`); page is
- * `element` (default), `bare` or `bare-split`. REPS=8 rounds by default; prints each variant's
- * median, its ratio to the first `bare`, and the median of the per-round ratios.
+ * `element` (default), `bare`, `bare-split` or a page's path with its query
+ * (`element.html?controls=none`). REPS=8 rounds by default; prints each variant's median, its
+ * ratio to the first `bare`, and the median of the per-round ratios.
  *
  * E.g. on two commits: `npx tsx bench/run.ts --sizes=shipped --variants=element,bare --repeats=1
  * --no-profile --keep` on each (note the folders it prints), then
@@ -19,10 +20,11 @@ const PAGES = { element: 'element.html', bare: 'bare.html?w=939&h=800', 'bare-sp
 const ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const variants = process.argv.slice(2).map((arg) => {
-  const [name, rest = ''] = arg.split('=');
-  const [dir, page = 'element'] = rest.split(':');
-  if (!name || !dir || !PAGES[page]) throw new Error(`usage: name=DIR[:element|bare|bare-split], got ${arg}`);
-  return { name, dir: path.resolve(dir), page };
+  const [, name, rest = ''] = /^([^=]*)=?(.*)$/.exec(arg) ?? [];
+  const [, dir, page = 'element'] = /^([^:]*):?(.*)$/.exec(rest) ?? [];
+  // A page not named in PAGES is taken as a path with its query, e.g. `element.html?controls=none`.
+  if (!name || !dir) throw new Error(`usage: name=DIR[:element|bare|bare-split|PATH?QUERY], got ${arg}`);
+  return { name, dir: path.resolve(dir), page: page || 'element' };
 });
 if (variants.length < 2) throw new Error('give at least two variants');
 
@@ -48,7 +50,7 @@ for (let round = 0; round < rounds; round++) {
     const v = variants[(i + round) % variants.length];
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}${v.dir}/run/${PAGES[v.page]}`);
+    await page.goto(`http://127.0.0.1:${port}${v.dir}/run/${PAGES[v.page] ?? v.page}`);
     ready[v.name].push(Math.round(await page.evaluate(() => window.__bench.ready)));
     await context.close();
   }

@@ -2,19 +2,23 @@
  * The zones and projects on the map: their sources and layers. No Lit here; the view calls
  * these.
  *
- * Every industry layer has its own cluster, cluster-label and point layers, in the industry's
- * colour, so turning one off or on is a paint change (opacity 0 ↔ 1): nothing is sent to the
- * worker again, re-clustered or laid out. Clusters group one industry each; where several
+ * Projects are drawn in their industry's colour. Clusters group one industry each; where several
  * industries cluster at one place their circles are fanned out around it so none hides another.
- * The other filters (status, city, …) replace the sources' data. Where the projects come from
- * depends on how many there are (`projectLayout`):
+ * The filters other than the industry layers (status, city, …) replace the sources' data. How the
+ * projects are drawn depends on how many there are (`projectLayout`):
  * - **per industry** (large datasets): a clustered GeoJSON source per industry
- *   (`projects-<industry>`), clustered by MapLibre in its worker;
- * - **one source** (up to `ONE_SOURCE_MAX` projects): one plain source (`projects`) holding every
- *   industry's points and clusters for every zoom, worked out on the main thread
- *   (`project-clusters.ts`, MapLibre's algorithm) and picked by zoom and industry in each layer's
- *   filter. MapLibre's single worker then serves three sources instead of twelve, which is most of
- *   what a small dataset costs it at start-up.
+ *   (`projects-<industry>`), clustered by MapLibre in its worker, and its own cluster,
+ *   cluster-label and point layers, so turning an industry off or on is a paint change (opacity
+ *   0 ↔ 1): nothing is sent to the worker again, re-clustered or laid out. Fanned clusters are
+ *   offset by each layer's `circle-translate`.
+ * - **one source** (up to `ONE_SOURCE_MAX` projects): one plain source (`projects`) holding the
+ *   shown industries' points and clusters for every zoom, worked out on the main thread
+ *   (`project-clusters.ts`, MapLibre's algorithm), and three layers (clusters, their labels,
+ *   points) that pick a zoom's features by filter and colour them by industry. Fanned clusters sit
+ *   at their offset in the data. An industry toggle sends the source its new features, a few ms
+ *   of the worker's time at this size. MapLibre's single worker serves three sources instead of
+ *   twelve, and each frame has 3 layers of projects to draw instead of 30: most of what a small
+ *   dataset cost at start-up beyond a bare map.
  */
 import type {
   ExpressionSpecification,
@@ -69,7 +73,10 @@ export function isProjectSource(sourceId: string): boolean {
   return sourceId === PROJECTS_SOURCE || industryOfSource(sourceId) !== null;
 }
 
-/** The layers that draw one industry's projects (the same ids in both layouts). */
+/** The one-source layout's three layers of projects (every industry's). */
+export const ONE_SOURCE_LAYERS = { clusters: 'project-clusters', labels: 'cluster-labels', points: 'project-points' } as const;
+
+/** The per-industry layout's layers that draw one industry's projects. */
 export function clusterLayer(industry: IndustryId): string {
   return `project-clusters-${industry}`;
 }
@@ -127,8 +134,8 @@ const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'],
  * combination of layer type and which paint properties are constants (uniforms) or vary by
  * feature (attributes), and compiling one costs ~60–80 ms of main thread at start-up with
  * software WebGL. So every circle layer here has the same shape: radius by zoom and feature
- * (`circleRadius`), stroke colour and width by feature (the hover ring), colour and opacities
- * constant. The zones' areas use the basemap's fill and dashed-line configurations (constant
+ * (`circleRadius`), colour by feature (`industryColor`), stroke colour and width by feature (the
+ * hover ring), opacities constant. The zones' areas use the basemap's fill and dashed-line configurations (constant
  * colour and opacity), and show hover with a solid outline whose width varies by zoom and
  * feature, as the basemap's rivers' does.
  */
@@ -234,7 +241,7 @@ function zoneLayers(palette: Palette): { below: LayerSpecification[]; above: Lay
         filter: isPoint,
         paint: {
           'circle-radius': circleRadius(6, 11, 1),
-          'circle-color': '#ffffff',
+          'circle-color': industryColor('#ffffff'), // white: zones have no industry
           'circle-opacity': 0.92,
           ...hoverStroke('#3d3a33', ['match', ['get', 'level'], 'national', 3, 2]),
         },
@@ -259,78 +266,118 @@ function zoneLayers(palette: Palette): { below: LayerSpecification[]; above: Lay
 /** A cluster's radius by its count of projects. */
 const clusterSize: ExpressionSpecification = ['interpolate', ['linear'], ['get', 'point_count'], 2, 13, 20, 17, 200, 24, 5000, 32];
 
-/**
- * In the one-source layout, the features of one industry drawn at the tile's zoom (filters see
- * integer tile zooms, the ones clustered sources cluster at).
- */
-function oneSourceFilter(industry: IndustryId, kind: ExpressionSpecification): ExpressionSpecification {
-  return ['all', ['==', ['get', 'industry'], industry], ['<=', ['get', 'zmin'], ['zoom']], ['>=', ['get', 'zmax'], ['zoom']], kind];
+/** The features drawn at the tile's zoom, in the one-source layout (filters see integer tile zooms, the ones clustered sources cluster at). */
+function atTileZoom(kind: ExpressionSpecification): ExpressionSpecification {
+  return ['all', ['<=', ['get', 'zmin'], ['zoom']], ['>=', ['get', 'zmax'], ['zoom']], kind];
 }
 
-function industryLayers(
-  industry: (typeof INDUSTRIES)[number],
-  options: { lang: Lang; visible: boolean; fanned: boolean; layout: ProjectLayout },
-): LayerSpecification[] {
-  const { lang, visible, fanned, layout } = options;
-  const source = projectSource(industry.id, layout);
-  const only = (kind: ExpressionSpecification) => (layout === 'one-source' ? oneSourceFilter(industry.id, kind) : kind);
-  const opacity = visible ? 1 : 0;
-  const offset = clusterOffset(industry.id, fanned);
+/**
+ * A feature's industry colour, or `fallback` for a feature with no industry (a zone). Every
+ * circle layer takes its colour by feature this way, the zones' and both layouts' projects', so
+ * they share one shader program (see above); the one-source layout's layers draw every industry.
+ */
+function industryColor(fallback: string): ExpressionSpecification {
+  return ['match', ['get', 'industry'], ...INDUSTRIES.flatMap((i) => [i.id, i.color]), fallback] as unknown as ExpressionSpecification;
+}
+
+interface ProjectLayerOptions {
+  id: string;
+  source: string;
+  filter: ExpressionSpecification;
+  color: ExpressionSpecification;
+  /** 1, or 0 for a hidden industry (per-industry layout). */
+  opacity: number;
+  /** Fanned clusters' offset, px (per-industry layout; the one source's data place them). */
+  offset?: [number, number];
+}
+
+function clustersLayer({ id, source, filter, color, opacity, offset }: ProjectLayerOptions): LayerSpecification {
+  return {
+    id,
+    type: 'circle',
+    source,
+    filter,
+    paint: {
+      'circle-color': color,
+      'circle-opacity': opacity * 0.9,
+      'circle-opacity-transition': NO_TRANSITION,
+      'circle-stroke-opacity': opacity,
+      'circle-stroke-opacity-transition': NO_TRANSITION,
+      // By count; 2 px larger at zoom 10 than at 5 (clusters end at zoom 9).
+      'circle-radius': circleRadius(clusterSize, ['+', clusterSize, 2], 0),
+      ...hoverStroke('#ffffff', 1.5),
+      ...(offset ? { 'circle-translate': offset } : {}),
+    },
+  };
+}
+
+function clusterLabelsLayer({ id, source, filter, opacity, offset }: Omit<ProjectLayerOptions, 'color'>, lang: Lang): LayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source,
+    filter,
+    layout: {
+      'text-field': clusterLabelExpression(lang),
+      'text-font': FONT_STACK,
+      'text-size': 10,
+      'text-line-height': 1.1,
+      // Drawn whatever else is there, and zone labels make way for it.
+      'text-allow-overlap': true,
+      'text-ignore-placement': false,
+    },
+    paint: {
+      'text-color': '#ffffff',
+      'text-opacity': opacity,
+      'text-opacity-transition': NO_TRANSITION,
+      ...(offset ? { 'text-translate': offset } : {}),
+    },
+  };
+}
+
+function pointsLayer({ id, source, filter, color, opacity }: Omit<ProjectLayerOptions, 'offset'>): LayerSpecification {
+  return {
+    id,
+    type: 'circle',
+    source,
+    filter,
+    paint: {
+      'circle-radius': circleRadius(4, 8, 1),
+      'circle-color': color,
+      'circle-opacity': opacity,
+      'circle-opacity-transition': NO_TRANSITION,
+      'circle-stroke-opacity': opacity,
+      'circle-stroke-opacity-transition': NO_TRANSITION,
+      ...hoverStroke('#ffffff', 1.2),
+    },
+  };
+}
+
+/** One industry's cluster, cluster-label and point layers, on its own clustered source (per-industry layout). */
+function industryLayers(industry: (typeof INDUSTRIES)[number], options: { lang: Lang; visible: boolean; fanned: boolean }): LayerSpecification[] {
+  const source = projectSource(industry.id);
+  const common = { source, color: industryColor(industry.color), opacity: options.visible ? 1 : 0, offset: clusterOffset(industry.id, options.fanned) };
   return [
-    {
-      id: clusterLayer(industry.id),
-      type: 'circle',
-      source,
-      filter: only(isCluster),
-      paint: {
-        'circle-color': industry.color,
-        'circle-opacity': opacity * 0.9,
-        'circle-opacity-transition': NO_TRANSITION,
-        'circle-stroke-opacity': opacity,
-        'circle-stroke-opacity-transition': NO_TRANSITION,
-        // By count; 2 px larger at zoom 10 than at 5 (clusters end at zoom 9).
-        'circle-radius': circleRadius(clusterSize, ['+', clusterSize, 2], 0),
-        ...hoverStroke('#ffffff', 1.5),
-        'circle-translate': offset,
-      },
-    },
-    {
-      id: clusterLabelLayer(industry.id),
-      type: 'symbol',
-      source,
-      filter: only(isCluster),
-      layout: {
-        'text-field': clusterLabelExpression(lang),
-        'text-font': FONT_STACK,
-        'text-size': 10,
-        'text-line-height': 1.1,
-        // Drawn whatever else is there, and zone labels make way for it.
-        'text-allow-overlap': true,
-        'text-ignore-placement': false,
-      },
-      paint: {
-        'text-color': '#ffffff',
-        'text-opacity': opacity,
-        'text-opacity-transition': NO_TRANSITION,
-        'text-translate': offset,
-      },
-    },
-    {
-      id: pointLayer(industry.id),
-      type: 'circle',
-      source,
-      filter: only(notCluster),
-      paint: {
-        'circle-radius': circleRadius(4, 8, 1),
-        'circle-color': industry.color,
-        'circle-opacity': opacity,
-        'circle-opacity-transition': NO_TRANSITION,
-        'circle-stroke-opacity': opacity,
-        'circle-stroke-opacity-transition': NO_TRANSITION,
-        ...hoverStroke('#ffffff', 1.2),
-      },
-    },
+    clustersLayer({ ...common, id: clusterLayer(industry.id), filter: isCluster }),
+    clusterLabelsLayer({ ...common, id: clusterLabelLayer(industry.id), filter: isCluster }, options.lang),
+    pointsLayer({ ...common, id: pointLayer(industry.id), filter: notCluster }),
   ];
+}
+
+/** The one-source layout's three layers: every shown industry's clusters, their labels and points. */
+function oneSourceLayers(lang: Lang): LayerSpecification[] {
+  const common = { source: PROJECTS_SOURCE, color: industryColor('#777777'), opacity: 1 };
+  return [
+    clustersLayer({ ...common, id: ONE_SOURCE_LAYERS.clusters, filter: atTileZoom(isCluster) }),
+    clusterLabelsLayer({ ...common, id: ONE_SOURCE_LAYERS.labels, filter: atTileZoom(isCluster) }, lang),
+    pointsLayer({ ...common, id: ONE_SOURCE_LAYERS.points, filter: atTileZoom(notCluster) }),
+  ];
+}
+
+/** The layers drawing the shown industries' clusters (`kind` clusters) or points, in a layout. */
+export function projectLayers(layout: ProjectLayout, kind: 'clusters' | 'points', visible: Iterable<IndustryId>): string[] {
+  if (layout === 'one-source') return [ONE_SOURCE_LAYERS[kind]];
+  return [...visible].map(kind === 'clusters' ? clusterLayer : pointLayer);
 }
 
 /**
@@ -356,10 +403,10 @@ export function addDataLayers(
   for (const layer of below) add(layer);
   if (zoneLabels) add(zoneLabelLayer(lang, palette));
   if (layout === 'one-source') {
-    map.addSource(PROJECTS_SOURCE, { type: 'geojson', data: clusteredProjects(projects), promoteId: 'id' });
-  }
-  for (const industry of INDUSTRIES) {
-    if (layout === 'per-industry') {
+    map.addSource(PROJECTS_SOURCE, { type: 'geojson', data: clusteredProjects(projects, visible), promoteId: 'id' });
+    for (const layer of oneSourceLayers(lang)) add(layer);
+  } else {
+    for (const industry of INDUSTRIES) {
       map.addSource(projectSource(industry.id), {
         type: 'geojson',
         data: projects.get(industry.id) ?? EMPTY,
@@ -368,24 +415,30 @@ export function addDataLayers(
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
         clusterRadius: CLUSTER_RADIUS,
         clusterMinPoints: CLUSTER_MIN_POINTS,
-        clusterProperties: { investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]] },
+        // Their industry (the one of every project in the source), for the layers' colour.
+        clusterProperties: { investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]], industry: ['coalesce', ['get', 'industry']] },
       });
+      for (const layer of industryLayers(industry, { lang, visible: visible.has(industry.id), fanned })) add(layer);
     }
-    for (const layer of industryLayers(industry, { lang, visible: visible.has(industry.id), fanned, layout })) add(layer);
   }
   for (const layer of above) add(layer);
 }
 
 /** Each industry's points and clusters, by the collection they came from (a filter change reuses the unchanged ones). */
 const clustersOf = new WeakMap<FeatureCollection, Feature[]>();
+/** The same, with the clusters fanned out (`fanOut`). */
+const fannedClustersOf = new WeakMap<FeatureCollection, Feature[]>();
 
 /**
- * The one-source layout's data: every industry's points and clusters on every zoom, clusters
- * tagged with their industry (see `project-clusters.ts`).
+ * The one-source layout's data: the shown industries' points and clusters on every zoom,
+ * clusters tagged with their industry (see `project-clusters.ts`), and fanned out (`fanOut`)
+ * when more than one industry is shown, as the per-industry layout's layers offset theirs.
  */
-export function clusteredProjects(projects: ProjectsByIndustry): FeatureCollection {
+export function clusteredProjects(projects: ProjectsByIndustry, visible: ReadonlySet<IndustryId>): FeatureCollection {
+  const fanned = visible.size > 1;
   const features: Feature[] = [];
   for (const [industry, collection] of projects) {
+    if (!visible.has(industry)) continue;
     let clusters = clustersOf.get(collection);
     if (!clusters) {
       const points = collection.features as Feature<Point>[];
@@ -395,9 +448,42 @@ export function clusteredProjects(projects: ProjectsByIndustry): FeatureCollecti
       );
       clustersOf.set(collection, clusters);
     }
+    if (fanned) {
+      let fannedClusters = fannedClustersOf.get(collection);
+      if (!fannedClusters) {
+        const offset = clusterOffset(industry, true);
+        fannedClusters = clusters.flatMap((f) => (f.properties?.point_count ? fanOut(f as Feature<Point>, offset) : [f]));
+        fannedClustersOf.set(collection, fannedClusters);
+      }
+      clusters = fannedClusters;
+    }
     features.push(...clusters);
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** Web Mercator, in px of a world `size` px wide (MapLibre's 512 px tiles). */
+const mercatorX = (lng: number, size: number) => ((lng + 180) / 360) * size;
+const mercatorY = (lat: number, size: number) => (0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI)) * size;
+const longitudeAt = (x: number, size: number) => (x / size) * 360 - 180;
+const latitudeAt = (y: number, size: number) => (360 / Math.PI) * Math.atan(Math.exp((0.5 - y / size) * 2 * Math.PI)) - 90;
+
+/**
+ * A cluster moved `offset` px from its place, one copy per tile zoom it is drawn at (each zoom's
+ * px are another distance on the ground). The offset is exact halfway through the zoom's range,
+ * so it is 0.7–1.4× as large across it. The copies keep the cluster's id (one hover state) and
+ * carry its real place (`lng`, `lat`), where a click zooms in.
+ */
+export function fanOut(cluster: Feature<Point>, [dx, dy]: [number, number]): Feature<Point>[] {
+  const { zmin, zmax } = cluster.properties as { zmin: number; zmax: number };
+  const [lng, lat] = cluster.geometry.coordinates as [number, number];
+  const copies: Feature<Point>[] = [];
+  for (let z = zmin; z <= zmax; z++) {
+    const size = 512 * 2 ** (z + 0.5);
+    const coordinates = [longitudeAt(mercatorX(lng, size) + dx, size), latitudeAt(mercatorY(lat, size) + dy, size)];
+    copies.push({ ...cluster, geometry: { type: 'Point', coordinates }, properties: { ...cluster.properties, zmin: z, zmax: z, lng, lat } });
+  }
+  return copies;
 }
 
 /** Removes every source and layer `addDataLayers` and `addZoneLabels` added (to lay them out again). */
@@ -417,8 +503,8 @@ export function removeDataLayers(map: MapLibreMap): void {
  */
 export function addZoneLabels(map: MapLibreMap, lang: Lang, palette: Palette = PALETTE): void {
   if (map.getLayer(ZONE_LABELS) || !map.getSource(ZONES_SOURCE)) return;
-  const firstProjectLayer = clusterLayer(INDUSTRIES[0]!.id);
-  map.addLayer(zoneLabelLayer(lang, palette), map.getLayer(firstProjectLayer) ? firstProjectLayer : undefined);
+  const firstProjectLayer = map.getLayersOrder().find((id) => isProjectSource(map.getLayer(id)?.source ?? ''));
+  map.addLayer(zoneLabelLayer(lang, palette), firstProjectLayer);
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -428,7 +514,7 @@ export function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureC
   (map.getSource(sourceId) as GeoJSONSource | undefined)?.setData(data);
 }
 
-/** Shows the industry layers in `visible` and hides the others: paint changes only. */
+/** Shows the industry layers in `visible` and hides the others, in the per-industry layout: paint changes only. */
 export function setIndustryVisibility(map: MapLibreMap, visible: ReadonlySet<IndustryId>): void {
   const fanned = visible.size > 1;
   for (const industry of INDUSTRIES) {
@@ -454,8 +540,7 @@ export function setSelectionRing(map: MapLibreMap, point: GeoJSON.Point | null):
 
 export function setDataLabelLanguage(map: MapLibreMap, lang: Lang): void {
   if (map.getLayer(ZONE_LABELS)) map.setLayoutProperty(ZONE_LABELS, 'text-field', zoneLabelExpression(lang));
-  for (const industry of INDUSTRIES) {
-    const id = clusterLabelLayer(industry.id);
+  for (const id of [ONE_SOURCE_LAYERS.labels, ...INDUSTRIES.map((i) => clusterLabelLayer(i.id))]) {
     if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', clusterLabelExpression(lang));
   }
 }

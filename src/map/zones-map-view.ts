@@ -24,10 +24,9 @@ import {
   ZONE_LABELS_MIN_ZOOM,
   addDataLayers,
   addZoneLabels,
-  clusterLayer,
   clusteredProjects,
   isProjectSource,
-  pointLayer,
+  projectLayers,
   projectLayout,
   projectSource,
   removeDataLayers,
@@ -268,8 +267,9 @@ export class ZonesMapView {
   /**
    * Draws these zones and projects, with the industry layers in `visible` shown. The first call
    * adds the sources and layers; later ones send the worker only the collections that are not
-   * the ones already drawn (by identity), so an industry toggle alone sends nothing. Returns
-   * whether any data went to the worker (false: a paint change only, drawn in the next frames).
+   * the ones already drawn (by identity), so an industry toggle alone sends nothing in the
+   * per-industry layout (the one source gets the shown industries' features). Returns whether
+   * any data went to the worker (false: a paint change only, drawn in the next frames).
    */
   show(zones: FeatureCollection, projects: ProjectsByIndustry, visible: ReadonlySet<IndustryId>): boolean {
     // A new dataset of another size than the drawn one's: lay the sources out again.
@@ -294,13 +294,17 @@ export class ZonesMapView {
       const of = (industry: IndustryId): FeatureCollection => projects.get(industry) ?? EMPTY;
       const changed = INDUSTRY_IDS.filter((industry) => isNew(this.shownProjects.get(industry), of(industry)));
       for (const industry of changed) this.shownProjects.set(industry, of(industry));
+      const visibilityChanged = !sameMembers(visible, this.visible);
+      let projectsSent = false;
       if (this.layout === 'per-industry') {
         for (const industry of changed) setSourceData(this.map, projectSource(industry), of(industry));
-      } else if (changed.length) {
-        setSourceData(this.map, PROJECTS_SOURCE, clusteredProjects(projects));
+        projectsSent = changed.length > 0;
+        if (visibilityChanged) setIndustryVisibility(this.map, visible);
+      } else if (changed.length || visibilityChanged) {
+        setSourceData(this.map, PROJECTS_SOURCE, clusteredProjects(projects, visible));
+        projectsSent = true;
       }
-      sent = zonesChanged || changed.length > 0;
-      if (!sameMembers(visible, this.visible)) setIndustryVisibility(this.map, visible);
+      sent = zonesChanged || projectsSent;
     }
     this.visible = new Set(visible);
     return sent;
@@ -456,14 +460,14 @@ export class ZonesMapView {
     this.map.remove();
   }
 
-  /** The layers of the shown industries drawn with `layer` (clusters or points). */
-  private visibleLayers(layer: (industry: IndustryId) => string): string[] {
-    return [...this.visible].map(layer).filter((id) => this.map.getLayer(id));
+  /** The layers drawing the shown industries' clusters or points. */
+  private visibleLayers(kind: 'clusters' | 'points'): string[] {
+    return projectLayers(this.drawnLayout ?? this.layout, kind, this.visible).filter((id) => this.map.getLayer(id));
   }
 
   /** The cluster under the point, if there is one. */
   private clusterAt(point: maplibregl.PointLike): maplibregl.MapGeoJSONFeature | undefined {
-    const layers = this.visibleLayers(clusterLayer);
+    const layers = this.visibleLayers('clusters');
     return layers.length ? this.map.queryRenderedFeatures(point, { layers })[0] : undefined;
   }
 
@@ -475,8 +479,10 @@ export class ZonesMapView {
     const known = cluster.properties.expansion_zoom as number | undefined;
     const source = this.map.getSource(cluster.source) as maplibregl.GeoJSONSource;
     const zoom = known ?? (await source.getClusterExpansionZoom(cluster.properties.cluster_id as number));
+    // A fanned cluster of the one source is drawn off its place, which it carries.
+    const { lng, lat } = cluster.properties as { lng?: number; lat?: number };
     this.map.easeTo({
-      center: (cluster.geometry as GeoJSON.Point).coordinates as [number, number],
+      center: lng !== undefined && lat !== undefined ? [lng, lat] : ((cluster.geometry as GeoJSON.Point).coordinates as [number, number]),
       zoom: Math.min(zoom, CLUSTER_MAX_ZOOM + 1),
     });
     return true;
@@ -488,7 +494,7 @@ export class ZonesMapView {
       [x - 4, y - 4],
       [x + 4, y + 4],
     ];
-    const layers = [...this.visibleLayers(pointLayer), ...ZONE_HIT_LAYERS.filter((l) => this.map.getLayer(l))];
+    const layers = [...this.visibleLayers('points'), ...ZONE_HIT_LAYERS.filter((l) => this.map.getLayer(l))];
     if (!layers.length) return null;
     const features = this.map.queryRenderedFeatures(box, { layers });
     const project = features.find((f) => isProjectSource(f.source));

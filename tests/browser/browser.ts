@@ -112,8 +112,8 @@ export function isLocal(url: string): boolean {
 
 /**
  * Ids of the projects on screen: unclustered points plus the leaves of the clusters drawn, in
- * the industry layers that are shown (a hidden layer is drawn at opacity 0), in either of the
- * projects' layouts (src/map/data-layers.ts).
+ * the layers that are shown (a hidden industry's layers are drawn at opacity 0 in the
+ * per-industry layout), in either of the projects' layouts (src/map/data-layers.ts).
  */
 export async function renderedProjectIds(page: Page, selector = 'shanxi-zones-map'): Promise<string[]> {
   return page.evaluate(async (sel) => {
@@ -131,8 +131,8 @@ export async function renderedProjectIds(page: Page, selector = 'shanxi-zones-ma
         .getStyle()
         .layers.map((l) => l.id)
         .filter((id) => id.startsWith(prefix) && Number(map.getPaintProperty(id, 'circle-opacity') ?? 1) > 0);
-    const points = shown('project-points-');
-    const clusters = shown('project-clusters-');
+    const points = shown('project-points');
+    const clusters = shown('project-clusters');
     const ids = new Set(points.length ? map.queryRenderedFeatures({ layers: points }).map((f) => String(f.properties.id)) : []);
     for (const c of clusters.length ? map.queryRenderedFeatures({ layers: clusters }) : []) {
       // A small dataset's clusters list their projects; MapLibre's clusters are asked for theirs.

@@ -388,7 +388,7 @@ describe('basemap', () => {
     );
     expect(layers[0]).toBe('hosted-background');
     expect(layers).not.toContain('land');
-    expect(layers).toEqual(expect.arrayContaining(['zone-points', 'project-points-new-energy']));
+    expect(layers).toEqual(expect.arrayContaining(['zone-points', 'project-points']));
     expect(await shadowText(page, '[part="notice"]')).toBe('');
     expect(errors).toEqual([]);
     await page.close();
@@ -402,7 +402,7 @@ describe('basemap', () => {
       const layers = await page.evaluate(() =>
         (document.querySelector('shanxi-zones-map') as unknown as { map: { getStyle(): { layers: { id: string }[] } } }).map.getStyle().layers.map((l) => l.id),
       );
-      expect(layers).toEqual(expect.arrayContaining(['land', 'province-line', 'zone-points', 'project-points-new-energy']));
+      expect(layers).toEqual(expect.arrayContaining(['land', 'province-line', 'zone-points', 'project-points']));
       expect(await shadowText(page, '[part="notice"]')).toBe('The hosted basemap could not be loaded: showing the offline basemap.');
       expect(await eventDetails(page, 'load-error')).toEqual([]);
       await page.close();

@@ -11,6 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ProjectCollection } from '../../src/data/schema.js';
 import { syntheticProjects } from '../../bench/synthetic.js';
 import { CLUSTER_MAX_ZOOM, ONE_SOURCE_MAX } from '../../src/map/data-layers.js';
+import { INDUSTRY_IDS } from '../../src/data/industries.js';
 import { launch, openPage, renderedProjectIds, waitForEvent, waitForIdle } from './browser.js';
 import { addElement, examplesURL } from './embed-helpers.js';
 
@@ -51,13 +52,13 @@ async function clickBiggestCluster(page: Page): Promise<{ before: number; after:
   const target = await page.evaluate(() => {
     const el = document.querySelector('shanxi-zones-map') as unknown as { map: MapLike };
     const map = el.map;
-    const layers = map.getLayersOrder().filter((id) => id.startsWith('project-clusters-'));
+    const layers = map.getLayersOrder().filter((id) => id.startsWith('project-clusters'));
     const [biggest] = map
       .queryRenderedFeatures({ layers })
       .sort((a, b) => Number(b.properties.point_count) - Number(a.properties.point_count));
     if (!biggest) return null;
     const { x, y } = map.project(biggest.geometry.coordinates);
-    // Clusters of several industries at one place are fanned out around it.
+    // Clusters of several industries at one place are fanned out around it (in one source, by their data).
     const [dx, dy] = (map.getPaintProperty(biggest.layer.id, 'circle-translate') as [number, number] | undefined) ?? [0, 0];
     const box = map.getCanvas().getBoundingClientRect();
     return { x: box.left + x + dx, y: box.top + y + dy, zoom: map.getZoom(), count: Number(biggest.properties.point_count) };
@@ -83,10 +84,10 @@ describe('the projects’ layouts', () => {
     await browser?.close();
   });
 
-  async function open(projectsSrc?: string): Promise<Page> {
+  async function open(projectsSrc?: string, controls = 'none'): Promise<Page> {
     const { page } = await openPage(browser, host());
     await page.route(new URL(LARGE_URL, host()).href, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(large) }));
-    await addElement(page, { controls: 'none', ...(projectsSrc ? { 'projects-src': projectsSrc } : {}) });
+    await addElement(page, { controls, ...(projectsSrc ? { 'projects-src': projectsSrc } : {}) });
     await waitForEvent(page, 'ready');
     return page;
   }
@@ -150,6 +151,34 @@ describe('the projects’ layouts', () => {
     await waitForIdle(page);
     expect(await projectSources(page)).toEqual({ one: true, perIndustry: 0 });
     expect(await renderedProjectIds(page)).toEqual(ids(shipped));
+    await page.close();
+  });
+
+  it('draws a large dataset\'s industry toggle, a paint change, on the map first; the list follows after its frame', async () => {
+    const page = await open(LARGE_URL, 'list');
+    await waitForIdle(page);
+    const seen = await page.evaluate(async (all) => {
+      type List = HTMLElement & { projects: { properties: { industry: string } }[]; updated(changed: Map<string, unknown>): void };
+      const el = document.querySelector('shanxi-zones-map') as unknown as HTMLElement & { map: { once(e: string, f: () => void): void } };
+      const list = el.shadowRoot!.querySelector('szm-list') as unknown as List;
+      const hidden = list.projects[0]!.properties.industry;
+      const seen: string[] = [];
+      el.map.once('render', () => seen.push('map drawn'));
+      // The list has followed when it is given projects without the hidden industry's.
+      const followed = new Promise<void>((resolve) => {
+        const updated = list.updated.bind(list);
+        list.updated = (changed) => {
+          updated(changed);
+          if (!changed.has('projects') || list.projects.some((p) => p.properties.industry === hidden)) return;
+          seen.push('list followed');
+          resolve();
+        };
+      });
+      el.setAttribute('industries', all.filter((i) => i !== hidden).join(','));
+      await followed;
+      return seen;
+    }, INDUSTRY_IDS);
+    expect(seen).toEqual(['map drawn', 'list followed']);
     await page.close();
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import {
-  ONE_SOURCE_MAX, PROJECTS_SOURCE, ZONE_LABELS_MIN_ZOOM, addDataLayers, addZoneLabels, clusteredProjects, projectLayout, type ProjectLayout,
+  ONE_SOURCE_LAYERS, ONE_SOURCE_MAX, PROJECTS_SOURCE, ZONE_LABELS_MIN_ZOOM, addDataLayers, addZoneLabels, clusterOffset, clusteredProjects, fanOut,
+  projectLayout, type ProjectLayout,
 } from '../../src/map/data-layers.js';
 import { basemapStyle } from '../../src/map/basemap-style.js';
 import { INDUSTRY_IDS } from '../../src/data/industries.js';
@@ -18,6 +19,7 @@ function standInMap(basemap: LayerSpecification[] = []) {
     addSource: (id: string) => void sources.add(id),
     getSource: (id: string) => (sources.has(id) ? {} : undefined),
     getLayer: (id: string) => layers.find((l) => l.id === id),
+    getLayersOrder: () => layers.map((l) => l.id),
     addLayer(layer: LayerSpecification, before?: string) {
       const at = before ? layers.findIndex((l) => l.id === before) : -1;
       layers.splice(at < 0 ? layers.length : at, 0, layer);
@@ -57,24 +59,25 @@ function configuration(layer: LayerSpecification): string {
   return [layer.type, ...varying].join(' ');
 }
 
-function drawn(zoneLabels: boolean) {
+function drawn(zoneLabels: boolean, layout: ProjectLayout = 'one-source') {
   const basemap = basemapStyle('zh').layers;
   const { map, layers } = standInMap(basemap);
-  addDataLayers(map, EMPTY, new Map(), { lang: 'zh', visible: new Set(INDUSTRY_IDS), zoneLabels, layout: 'one-source' });
+  addDataLayers(map, EMPTY, new Map(), { lang: 'zh', visible: new Set(INDUSTRY_IDS), zoneLabels, layout });
   return { map, basemap, layers, data: layers.filter((l) => !basemap.includes(l)) };
 }
 
 describe('data layers', () => {
-  it('have one shader configuration of their own: every circle layer varies the same properties', () => {
-    const { basemap, data } = drawn(true);
+  it.each(['one-source', 'per-industry'] as const)('have one shader configuration of their own: every circle layer varies the same properties (%s)', (layout) => {
+    const { basemap, data } = drawn(true, layout);
     const known = new Set(basemap.map(configuration));
     const added = [...new Set(data.map(configuration))].filter((c) => !known.has(c));
     // The selection ring is all constants, like the basemap's seats; the rest share one shape.
     expect(added).toEqual([
-      'circle circle-radius:zoom+feature circle-stroke-color:feature circle-stroke-width:feature',
+      'circle circle-color:feature circle-radius:zoom+feature circle-stroke-color:feature circle-stroke-width:feature',
     ]);
     const circles = data.filter((l) => l.type === 'circle' && l.id !== 'selection');
-    expect(circles.length).toBe(1 + 2 * INDUSTRY_IDS.length);
+    // The zones' points, then clusters and points: of every industry, or one pair per industry.
+    expect(circles.length).toBe(1 + 2 * (layout === 'one-source' ? 1 : INDUSTRY_IDS.length));
     expect(data.filter((l) => l.type === 'fill').map(configuration)).toEqual(['fill']);
   });
 
@@ -85,7 +88,7 @@ describe('data layers', () => {
     const ids = layers.map((l) => l.id);
     const labels = ids.indexOf('zone-labels');
     expect(labels).toBeGreaterThan(ids.indexOf('zone-points'));
-    expect(labels).toBeLessThan(ids.findIndex((id) => id.startsWith('project-clusters-')));
+    expect(labels).toBeLessThan(ids.findIndex((id) => id.startsWith('project-clusters')));
     const layer = layers[labels] as { minzoom?: number; layout?: Record<string, unknown> };
     expect(layer.minzoom).toBe(ZONE_LABELS_MIN_ZOOM);
     expect(JSON.stringify(layer.layout!['text-field'])).toContain('short_en');
@@ -95,7 +98,7 @@ describe('data layers', () => {
 
   it('draw the zones\' labels with the rest when asked', () => {
     const ids = drawn(true).data.map((l) => l.id);
-    expect(ids.indexOf('zone-labels')).toBeLessThan(ids.findIndex((id) => id.startsWith('project-clusters-')));
+    expect(ids.indexOf('zone-labels')).toBeLessThan(ids.findIndex((id) => id.startsWith('project-clusters')));
   });
 });
 
@@ -118,32 +121,79 @@ describe('the projects\' layouts', () => {
     expect(one.sources.sort()).toEqual([PROJECTS_SOURCE, 'selection', 'zones']);
     const perIndustry = added('per-industry');
     expect(perIndustry.sources).toHaveLength(2 + INDUSTRY_IDS.length);
-    // The same layers either way; in one source each picks its industry and the tile's zoom.
-    expect(one.layers.map((l) => l.id)).toEqual(perIndustry.layers.map((l) => l.id));
-    const points = one.layers.find((l) => l.id === 'project-points-new-energy') as { source: string; filter: unknown };
+    // One source: three layers of projects, for every industry, picking the tile's zoom.
+    const projectLayers = (layers: LayerSpecification[]) => layers.filter((l) => 'source' in l && l.source.startsWith('projects'));
+    expect(projectLayers(one.layers).map((l) => l.id)).toEqual([ONE_SOURCE_LAYERS.clusters, ONE_SOURCE_LAYERS.labels, ONE_SOURCE_LAYERS.points]);
+    expect(projectLayers(perIndustry.layers)).toHaveLength(3 * INDUSTRY_IDS.length);
+    const points = one.layers.find((l) => l.id === ONE_SOURCE_LAYERS.points) as { source: string; filter: unknown };
     expect(points.source).toBe(PROJECTS_SOURCE);
-    const filter = JSON.stringify(points.filter);
-    expect(filter).toContain('["==",["get","industry"],"new-energy"]');
-    expect(filter).toContain('["zoom"]');
+    expect(JSON.stringify(points.filter)).toContain('["zoom"]');
   });
 
   it('cluster each industry apart in one source, tag clusters with it, and reuse an unchanged industry\'s clusters', () => {
     const here = [112.5, 37.8] as const;
     const energy: FeatureCollection = { type: 'FeatureCollection', features: [0, 1, 2].map((i) => project(`e${i}`, 'new-energy', here[0] + i * 1e-4, here[1])) };
     const computing: FeatureCollection = { type: 'FeatureCollection', features: [0, 1, 2].map((i) => project(`c${i}`, 'computing', here[0] + i * 1e-4, here[1], 1e8)) };
-    const data = clusteredProjects(new Map([['new-energy', energy], ['computing', computing]]));
+    const both = new Set(['new-energy', 'computing'] as const);
+    const data = clusteredProjects(new Map([['new-energy', energy], ['computing', computing]]), both);
     const clusters = data.features.filter((f) => f.properties!.point_count);
     // At one place, two industries: two clusters (each of its own industry), never one of six.
     expect(clusters.every((c) => c.properties!.point_count === 3)).toBe(true);
     expect(new Set(clusters.map((c) => c.properties!.industry))).toEqual(new Set(['new-energy', 'computing']));
     expect(clusters.find((c) => c.properties!.industry === 'computing')!.properties!.investment).toBe(3e8);
-    expect(new Set(data.features.map((f) => f.properties!.id)).size).toBe(data.features.length); // ids for hover state
-    const again = clusteredProjects(new Map([['new-energy', energy], ['computing', { ...computing, features: computing.features.slice(1) }]]));
-    expect(again.features.filter((f) => f.properties!.industry === 'new-energy')).toEqual(
-      data.features.filter((f) => f.properties!.industry === 'new-energy'),
-    );
-    expect(again.features.filter((f) => f.properties!.industry === 'new-energy')[0]).toBe(
-      data.features.filter((f) => f.properties!.industry === 'new-energy')[0],
-    );
+    // Ids for hover state: one per point or cluster (a fanned cluster's copies, one per zoom, share it).
+    const perZoom = data.features.map((f) => `${f.properties!.id}@${f.properties!.zmin}`);
+    expect(new Set(perZoom).size).toBe(data.features.length);
+    expect(new Set(clusters.map((c) => c.properties!.id)).size).toBe(2);
+    const again = clusteredProjects(new Map([['new-energy', energy], ['computing', { ...computing, features: computing.features.slice(1) }]]), both);
+    const energyOf = (c: FeatureCollection) => c.features.filter((f) => f.properties!.industry === 'new-energy');
+    expect(energyOf(again)).toEqual(energyOf(data));
+    expect(energyOf(again)[0]).toBe(energyOf(data)[0]);
+  });
+
+  it('hold only the shown industries, fanned out around their place when more than one is shown', () => {
+    const here = [112.5, 37.8] as const;
+    const of = (industry: string, prefix: string): FeatureCollection => ({
+      type: 'FeatureCollection',
+      features: [0, 1, 2].map((i) => project(`${prefix}${i}`, industry, here[0] + i * 1e-4, here[1])),
+    });
+    const projects = new Map([['new-energy', of('new-energy', 'e')], ['computing', of('computing', 'c')], ['equipment', of('equipment', 'q')]] as const);
+    const onlyEnergy = clusteredProjects(projects, new Set(['new-energy']));
+    expect(new Set(onlyEnergy.features.map((f) => f.properties!.industry))).toEqual(new Set(['new-energy']));
+    // One industry shown: its clusters sit at their place, one feature for all their zooms.
+    const alone = onlyEnergy.features.filter((f) => f.properties!.point_count) as Feature<Point>[];
+    expect(alone).toHaveLength(1);
+    expect(alone[0]!.properties!.zmax).toBeGreaterThan(alone[0]!.properties!.zmin);
+    const fanned = clusteredProjects(projects, new Set(['new-energy', 'computing'])).features.filter(
+      (f) => f.properties!.point_count && f.properties!.industry === 'new-energy',
+    ) as Feature<Point>[];
+    expect(fanned).toHaveLength(alone[0]!.properties!.zmax - alone[0]!.properties!.zmin + 1);
+    expect(fanned.map((f) => f.geometry.coordinates)).toEqual(fanOut(alone[0]!, clusterOffset('new-energy', true)).map((f) => f.geometry.coordinates));
+  });
+
+  it('fan a cluster out by its offset in px, at the middle of each zoom it is drawn at, and keep its place', () => {
+    const cluster: Feature<Point> = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [112.5, 37.8] },
+      properties: { id: 'cluster:computing:0', point_count: 4, zmin: 5, zmax: 7 },
+    };
+    const copies = fanOut(cluster, [24, -10]);
+    expect(copies.map((c) => [c.properties!.zmin, c.properties!.zmax])).toEqual([[5, 5], [6, 6], [7, 7]]);
+    // Back to px in Web Mercator at zoom z + 0.5 (512 px tiles): the offset, whatever the zoom.
+    const px = ([lng, lat]: number[], z: number) => {
+      const size = 512 * 2 ** (z + 0.5);
+      const y = Math.log(Math.tan(Math.PI / 4 + (lat! * Math.PI) / 360));
+      return [((lng! + 180) / 360) * size, (0.5 - y / (2 * Math.PI)) * size];
+    };
+    for (const copy of copies) {
+      const z = copy.properties!.zmin as number;
+      const [x0, y0] = px(cluster.geometry.coordinates, z);
+      const [x1, y1] = px(copy.geometry.coordinates, z);
+      expect(x1! - x0!).toBeCloseTo(24, 6);
+      expect(y1! - y0!).toBeCloseTo(-10, 6);
+      expect([copy.properties!.lng, copy.properties!.lat]).toEqual([112.5, 37.8]);
+      expect(copy.properties!.id).toBe('cluster:computing:0');
+    }
+    expect(cluster.properties!.zmin).toBe(5); // the input is left as it was
   });
 });
