@@ -46,6 +46,8 @@ const zh = {
   'export.heading': '下载当前结果',
   'lang.switch': '语言',
   'count.visible': '显示 {projects} 个项目，{zones} 个开发区',
+  'list.loading': '正在加载开发区与项目…',
+  'list.failed': '开发区与项目数据未能加载，原因见地图区域的提示。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -88,6 +90,8 @@ const en: Record<StringKey, string> = {
   'export.heading': 'Download the current results',
   'lang.switch': 'Language',
   'count.visible': '{projects} projects, {zones} zones shown',
+  'list.loading': 'Loading the zones and projects…',
+  'list.failed': 'The zones and projects could not be loaded: the message over the map says why.',
 };
 
 const tables: Record<Lang, Record<StringKey, string>> = { zh, en };

@@ -71,7 +71,24 @@ describe('failures get a plain message or a working map', () => {
       w.__timeout = AbortSignal.timeout.bind(AbortSignal);
       AbortSignal.timeout = (ms: number) => w.__timeout!(Math.max(1, Math.round(ms / 10)));
     });
-    const out = await mount(page, { 'zones-src': url.hanging, 'projects-src': url.projects });
+    // The panel's list says what is happening: loading while the server keeps quiet, then failed
+    // (never that no zone or project matches the filters).
+    const listStatus = () =>
+      page.evaluate(() => document.querySelector('#robust')?.shadowRoot?.querySelector('.count')?.textContent?.trim() ?? '');
+    const [out, whileLoading] = await Promise.all([
+      mount(page, { 'zones-src': url.hanging, 'projects-src': url.projects }),
+      page
+        .waitForFunction(() => document.querySelector('#robust')?.shadowRoot?.querySelector('.count[role=status]'), undefined, { timeout: 10_000 })
+        .then(async () => ({
+          list: await listStatus(),
+          // The map's own loading status is a small pill, not a veil over the map.
+          pillShare: await page.evaluate(() => {
+            const root = document.querySelector('#robust')!.shadowRoot!;
+            const area = (e: Element | null) => (e ? e.getBoundingClientRect().width * e.getBoundingClientRect().height : NaN);
+            return area(root.querySelector('.state.loading')) / area(root.querySelector('.map'));
+          }),
+        })),
+    ]);
     await page.evaluate(() => {
       AbortSignal.timeout = (window as unknown as { __timeout: typeof AbortSignal.timeout }).__timeout;
     });
@@ -79,6 +96,11 @@ describe('failures get a plain message or a working map', () => {
     expect(out.alert).toContain(`${url.hanging}: no answer after 20 s`);
     expect(out.ms).toBeGreaterThan(1_500);
     expect(out.ms).toBeLessThan(15_000); // 20 s / 10, plus the map's start
+    expect(whileLoading.list).toBe('正在加载开发区与项目…');
+    expect(whileLoading.pillShare).toBeGreaterThan(0);
+    expect(whileLoading.pillShare).toBeLessThan(0.05);
+    expect(await listStatus()).toBe('开发区与项目数据未能加载，原因见地图区域的提示。');
+    expect(await page.locator('#robust').evaluate((el) => el.shadowRoot!.querySelector('szm-list'))).toBeNull();
   });
 
   it('an offline basemap layer that fails to load: the data are drawn without it and a notice names the file', async () => {

@@ -177,7 +177,8 @@ describe('a failed reload keeps the last good data on the map', () => {
   it('the search still finds the last good data while the error shows', async () => {
     const input = page.locator(`${EL} szm-search input`);
     await input.fill(String(PROJECTS.features[0]!.properties.name_zh).slice(0, 4));
-    await page.waitForTimeout(200);
+    // The search's module loads on first use: wait for its results, not a fixed time.
+    await page.locator(`${EL} szm-search [role=option]`).first().waitFor({ timeout: 10_000 });
     expect(await page.locator(`${EL} szm-search [role=option]`).count()).toBeGreaterThan(0);
     await input.fill('');
   });

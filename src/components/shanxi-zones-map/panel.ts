@@ -26,6 +26,11 @@ export interface PanelModel {
   parts: ReadonlySet<Part>;
   tab: TabId;
   open: boolean;
+  /**
+   * Whether the data are here, still on their way, or failed with none drawn before: the list
+   * says which (not that nothing matches the filters).
+   */
+  data: 'ready' | 'loading' | 'failed';
   allZones: ZoneFeature[];
   allProjects: ProjectFeature[];
   zones: ZoneFeature[];
@@ -63,6 +68,7 @@ function tabContent(m: PanelModel, tab: TabId): TemplateResult {
   const { lang, parts } = m;
   switch (tab) {
     case 'list':
+      if (m.data !== 'ready') return html`<p class="count" role="status">${t(lang, m.data === 'loading' ? 'list.loading' : 'list.failed')}</p>`;
       return html`
         <p class="count" aria-live="polite">${t(lang, 'count.visible', { projects: m.projects.length, zones: m.zones.length })}</p>
         ${parts.has('list')

@@ -99,8 +99,20 @@ export const elementStyles = css`
     font-size: 0.95rem;
     pointer-events: none;
   }
+  /*
+   * A small pill over the map while it loads, not a veil over all of it: the basemap shows as it
+   * draws, and every frame of the load is composited without a map-sized translucent layer (a
+   * veil made the load ~8% slower with software WebGL: bench/analysis.md).
+   */
   .state.loading {
-    background: color-mix(in srgb, var(--szm-background, #eceae6) 70%, transparent);
+    inset: auto;
+    top: 0.75rem;
+    left: 50%;
+    transform: translateX(-50%);
+    padding: 0.3rem 0.9rem;
+    border-radius: 999px;
+    background: var(--szm-background, #eceae6);
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.25);
   }
   .state.error {
     pointer-events: auto;

@@ -569,6 +569,7 @@ export class ShanxiZonesMap extends LitElement {
       parts: parseControls(this.controls),
       tab: this.tab,
       open: this.panelOpen,
+      data: this.zoneData ? 'ready' : this.loadState === 'error' ? 'failed' : 'loading',
       // From the moment the data are checked, not only once the map is ready: the list sorts every
       // project once, and does not sort the listed ones first and all of them again at ready.
       allZones: this.zoneData?.features ?? [],
