@@ -291,6 +291,17 @@ interface ProjectLayerOptions {
   offset?: [number, number];
 }
 
+/** A project circle's colour and opacities (its fill `fill` times as opaque as its ring), switched without a transition. */
+function circleColor(color: ExpressionSpecification, opacity: number, fill = 1) {
+  return {
+    'circle-color': color,
+    'circle-opacity': opacity * fill,
+    'circle-opacity-transition': NO_TRANSITION,
+    'circle-stroke-opacity': opacity,
+    'circle-stroke-opacity-transition': NO_TRANSITION,
+  };
+}
+
 function clustersLayer({ id, source, filter, color, opacity, offset }: ProjectLayerOptions): LayerSpecification {
   return {
     id,
@@ -298,11 +309,7 @@ function clustersLayer({ id, source, filter, color, opacity, offset }: ProjectLa
     source,
     filter,
     paint: {
-      'circle-color': color,
-      'circle-opacity': opacity * 0.9,
-      'circle-opacity-transition': NO_TRANSITION,
-      'circle-stroke-opacity': opacity,
-      'circle-stroke-opacity-transition': NO_TRANSITION,
+      ...circleColor(color, opacity, 0.9),
       // By count; 2 px larger at zoom 10 than at 5 (clusters end at zoom 9).
       'circle-radius': circleRadius(clusterSize, ['+', clusterSize, 2], 0),
       ...hoverStroke('#ffffff', 1.5),
@@ -343,11 +350,7 @@ function pointsLayer({ id, source, filter, color, opacity }: Omit<ProjectLayerOp
     filter,
     paint: {
       'circle-radius': circleRadius(4, 8, 1),
-      'circle-color': color,
-      'circle-opacity': opacity,
-      'circle-opacity-transition': NO_TRANSITION,
-      'circle-stroke-opacity': opacity,
-      'circle-stroke-opacity-transition': NO_TRANSITION,
+      ...circleColor(color, opacity),
       ...hoverStroke('#ffffff', 1.2),
     },
   };
