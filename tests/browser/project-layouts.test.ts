@@ -48,7 +48,7 @@ async function projectSources(page: Page): Promise<{ one: boolean; perIndustry: 
 }
 
 /** Clicks the biggest cluster on screen; its zoom before, the zoom after the map settles, and its count. */
-async function clickBiggestCluster(page: Page): Promise<{ before: number; after: number; count: number }> {
+async function clickBiggestCluster(page: Page): Promise<{ before: number; after: number; count: number; place: [number, number]; centre: [number, number] }> {
   const target = await page.evaluate(() => {
     const el = document.querySelector('shanxi-zones-map') as unknown as { map: MapLike };
     const map = el.map;
@@ -61,7 +61,10 @@ async function clickBiggestCluster(page: Page): Promise<{ before: number; after:
     // Clusters of several industries at one place are fanned out around it (in one source, by their data).
     const [dx, dy] = (map.getPaintProperty(biggest.layer.id, 'circle-translate') as [number, number] | undefined) ?? [0, 0];
     const box = map.getCanvas().getBoundingClientRect();
-    return { x: box.left + x + dx, y: box.top + y + dy, zoom: map.getZoom(), count: Number(biggest.properties.point_count) };
+    // Where it is (a fanned cluster of the one source is drawn off its place, which it carries).
+    const { lng, lat } = biggest.properties as { lng?: number; lat?: number };
+    const place: [number, number] = lng !== undefined && lat !== undefined ? [lng, lat] : biggest.geometry.coordinates;
+    return { x: box.left + x + dx, y: box.top + y + dy, zoom: map.getZoom(), count: Number(biggest.properties.point_count), place };
   });
   expect(target).not.toBeNull();
   await page.mouse.click(target!.x, target!.y);
@@ -70,8 +73,12 @@ async function clickBiggestCluster(page: Page): Promise<{ before: number; after:
     return map.getZoom() > z + 0.1 && !map.isMoving();
   }, target!.zoom);
   await waitForIdle(page);
-  const after = await page.evaluate(() => (document.querySelector('shanxi-zones-map') as unknown as { map: MapLike }).map.getZoom());
-  return { before: target!.zoom, after, count: target!.count };
+  const { after, centre } = await page.evaluate(() => {
+    const map = (document.querySelector('shanxi-zones-map') as unknown as { map: MapLike & { getCenter(): { lng: number; lat: number } } }).map;
+    const { lng, lat } = map.getCenter();
+    return { after: map.getZoom(), centre: [lng, lat] as [number, number] };
+  });
+  return { before: target!.zoom, after, count: target!.count, place: target!.place, centre };
 }
 
 describe('the projects’ layouts', () => {
@@ -103,8 +110,11 @@ describe('the projects’ layouts', () => {
     await waitForIdle(page);
     expect(await renderedProjectIds(page)).toEqual(ids(shipped));
     // A cluster click zooms to where it splits (one zoom past the one it was formed at).
-    const { before, after, count } = await clickBiggestCluster(page);
+    const { before, after, count, place, centre } = await clickBiggestCluster(page);
     expect(count).toBeGreaterThan(2);
+    // It zooms in on the cluster's place, not on where it was drawn fanned out.
+    expect(Math.abs(centre[0] - place[0])).toBeLessThan(1e-6);
+    expect(Math.abs(centre[1] - place[1])).toBeLessThan(1e-6);
     expect(after).toBeGreaterThan(before);
     expect(after).toBeLessThanOrEqual(CLUSTER_MAX_ZOOM + 1);
     expect(Number.isInteger(after)).toBe(true);
