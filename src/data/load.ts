@@ -45,5 +45,14 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
   if (!response.ok) {
     throw new DataLoadError(`${url}: the server answered ${response.status} ${response.statusText}`.trim(), url);
   }
-  return parseJsonText(await response.text(), url);
+  // The body can fail too: a server that stops sending, or a connection cut mid-file.
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (timeout.aborted) throw new DataLoadError(`${url}: the file had not arrived in full after ${timeoutMs / 1000} s`, url);
+    if (options.signal?.aborted) throw error;
+    throw new DataLoadError(`${url}: the file could not be fetched in full (${(error as Error).message})`, url);
+  }
+  return parseJsonText(text, url);
 }

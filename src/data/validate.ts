@@ -243,25 +243,26 @@ function checkCoordinates(coords: unknown, type: string): string[] {
 interface Keys {
   allowed: ReadonlySet<string>;
   /**
-   * Also allow the names Object.prototype has (`toString`, `constructor`): the properties of a
-   * feature were tested as `key in ZONE_FIELDS`, which lets them pass.
-   */
-  prototypeNames: boolean;
-  /**
    * Allowed keys of the objects checked before, by position. Objects of a file mostly share
    * their keys' order, so a key is mostly the very string found here and needs no lookup.
    */
   recent: string[];
 }
-const keys = (allowed: Iterable<string>, prototypeNames = false): Keys => ({ allowed: new Set(allowed), prototypeNames, recent: [] });
-const ZONE_KEYS = keys(Object.keys(ZONE_FIELDS), true);
-const PROJECT_KEYS = keys(Object.keys(PROJECT_FIELDS), true);
+/*
+ * A feature's properties may not have the names Object.prototype has (`constructor`, `toString`,
+ * `__proto__`), unlike before 2026-12-02 (they were tested as `key in ZONE_FIELDS`): MapLibre's
+ * hand-off to its worker reads `constructor` and `hasOwnProperty` off the object, and with them
+ * overridden the map silently drew nothing, or kept the old data.
+ */
+const keys = (allowed: Iterable<string>): Keys => ({ allowed: new Set(allowed), recent: [] });
+const ZONE_KEYS = keys(Object.keys(ZONE_FIELDS));
+const PROJECT_KEYS = keys(Object.keys(PROJECT_FIELDS));
 const SOURCE_KEYS = keys(['ref', 'publisher', 'title', 'date', 'url', 'quote', 'fields']);
 const FIGURE_KEYS = keys(['key', 'label_zh', 'label_en', 'value', 'unit', 'as_of', 'basis', 'source', 'quote']);
 const EVENT_KEYS = keys(['date', 'status', 'note_zh', 'note_en', 'source']);
 
 /** True when `name` is one of `keys` (a name a source's `fields` may list, for a feature's keys). */
-const isAllowed = (keys: Keys, name: string): boolean => keys.allowed.has(name) || (keys.prototypeNames && name in Object.prototype);
+const isAllowed = (keys: Keys, name: string): boolean => keys.allowed.has(name);
 
 /**
  * Own enumerable keys of `obj` (those of Object.keys, in its order) it may not have. for-in, as
@@ -791,8 +792,11 @@ export function parseDataText(text: string, file: string): ParsedText {
     const message = 'the file is not UTF-8: it looks like UTF-16 (zero bytes between the characters); save it as UTF-8';
     return { json: undefined, note, problem: { file, id: null, field: null, message } };
   }
-  if (note === null && body.includes('\ufffd')) {
-    note = `${file}: note: the file has bytes that are not UTF-8 (shown as \ufffd in names and sources); save it as UTF-8`;
+  // Other bytes that are not UTF-8 (GBK or GB18030, as Chinese files often are) would show as
+  // \ufffd in names and sources: refused, not drawn garbled.
+  if (body.includes('\ufffd')) {
+    const message = 'the file is not UTF-8: it has bytes UTF-8 does not allow (as a GBK or GB18030 file does), read as \ufffd; save it as UTF-8';
+    return { json: undefined, note, problem: { file, id: null, field: null, message } };
   }
   try {
     return { json: JSON.parse(body), note, problem: null };

@@ -35,6 +35,10 @@ describe('failures get a plain message or a working map', () => {
     url.aborted = server.url('/aborted/projects.geojson');
     url.hanging = server.url('/hang/zones.geojson');
     server.hang.add('/hang/zones.geojson');
+    url.stalled = server.url('/stall/projects.geojson');
+    server.stall.add('/stall/projects.geojson');
+    url.cut = server.url('/cut/projects.geojson');
+    server.cut.add('/cut/projects.geojson');
     url.badStyle = server.put('/style/broken.json', 'nope', 500, 'text/plain');
     browser = await launch();
     g = await guardedPage(browser);
@@ -101,6 +105,26 @@ describe('failures get a plain message or a working map', () => {
     expect(whileLoading.pillShare).toBeLessThan(0.05);
     expect(await listStatus()).toBe('开发区与项目数据未能加载，原因见地图区域的提示。');
     expect(await page.locator('#robust').evaluate((el) => el.shadowRoot!.querySelector('szm-list'))).toBeNull();
+  });
+
+  it('a server that stops sending mid-file: the element times out with a message naming the file (found by hand)', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __timeout?: typeof AbortSignal.timeout };
+      w.__timeout = AbortSignal.timeout.bind(AbortSignal);
+      AbortSignal.timeout = (ms: number) => w.__timeout!(Math.max(1, Math.round(ms / 10)));
+    });
+    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.stalled });
+    await page.evaluate(() => {
+      AbortSignal.timeout = (window as unknown as { __timeout: typeof AbortSignal.timeout }).__timeout;
+    });
+    expect(out.type).toBe('load-error');
+    expect(out.alert).toContain(`${url.stalled}: the file had not arrived in full after 20 s`);
+  });
+
+  it('a connection cut mid-file: the message names the file and says it did not arrive in full (found by hand)', async () => {
+    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.cut });
+    expect(out.type).toBe('load-error');
+    expect(out.alert).toContain(`${url.cut}: the file could not be fetched in full`);
   });
 
   it('an offline basemap layer that fails to load: the data are drawn without it and a notice names the file', async () => {

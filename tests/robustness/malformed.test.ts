@@ -75,6 +75,15 @@ const CASES: Case[] = [
     body: () => projectsWith((f) => { f.properties.status = 'finished'; }),
     id: P0, field: 'status', message: /"finished" is not one of planned/,
   },
+  // MapLibre's hand-off to its worker reads these off each feature's properties: overridden, the
+  // map silently drew nothing (found by hand, 2026-12-02).
+  { name: 'a property named constructor', target: 'projects', body: () => projectsWith((f) => Object.assign(f.properties, { constructor: 'x' })), id: P0, field: 'constructor', message: /unknown field "constructor"/ },
+  {
+    name: 'a zone property named hasOwnProperty',
+    target: 'zones',
+    body: () => { const d = zones(); Object.assign(d.features[0]!.properties, { hasOwnProperty: null }); return d; },
+    id: Z0, field: 'hasOwnProperty', message: /unknown field "hasOwnProperty"/,
+  },
   { name: 'a bad date', target: 'projects', body: () => projectsWith((f) => (f.properties.status_date = '2024-13-01')), id: P0, field: 'status_date', message: /not a date/ },
   { name: 'an id that is not a slug', target: 'projects', body: () => projectsWith((f) => (f.properties.id = 'Has Spaces<b>')), id: 'Has Spaces<b>', field: 'id', message: /not a lower-case ASCII slug/ },
   { name: 'a "NaN" longitude (NaN is not JSON)', target: 'projects', body: () => projectsWith((f) => (f.geometry.coordinates[0] = 'NaN')), id: P0, field: 'geometry.coordinates', message: /longitude is string, not a finite number/ },
@@ -125,6 +134,16 @@ const CASES: Case[] = [
     target: 'projects',
     body: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PROJECTS_TEXT, 'utf16le')]),
     id: null, field: null, message: /not UTF-8: it looks like UTF-16/,
+  },
+  {
+    // 中国 in GBK: D6 D0 B9 FA (found by hand: such a file loaded with garbled names, 2026-12-02).
+    name: 'a project name in GBK bytes',
+    target: 'projects',
+    body: () => {
+      const [before, after] = JSON.stringify(projectsWith((f) => (f.properties.name_zh = '@GBK@'))).split('@GBK@');
+      return Buffer.concat([Buffer.from(before!, 'utf8'), Buffer.from([0xd6, 0xd0, 0xb9, 0xfa]), Buffer.from(after!, 'utf8')]);
+    },
+    id: null, field: null, message: /not UTF-8: it has bytes UTF-8 does not allow \(as a GBK or GB18030 file does\)/,
   },
   { name: 'the zones file given as projects', target: 'projects', body: () => ZONES_TEXT, id: null, field: null, message: /holds zones .*not projects/ },
   { name: 'the projects file given as zones', target: 'zones', body: () => PROJECTS_TEXT, id: null, field: null, message: /holds projects .*not zones/ },

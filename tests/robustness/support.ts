@@ -114,6 +114,10 @@ export class DataServer {
   private base = '';
   /** Paths whose requests are held open and never answered. */
   readonly hang = new Set<string>();
+  /** Paths answered with headers and the start of a body, then held open (a stalled transfer). */
+  readonly stall = new Set<string>();
+  /** Paths answered with headers and the start of a body, then cut off (connection reset). */
+  readonly cut = new Set<string>();
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -122,6 +126,12 @@ export class DataServer {
       const f = this.files.get(path);
       res.setHeader('Access-Control-Allow-Origin', '*');
       res.setHeader('Cache-Control', 'no-store');
+      if (this.stall.has(path) || this.cut.has(path)) {
+        res.writeHead(200, { 'Content-Type': 'application/geo+json', 'Content-Length': '100000' });
+        res.write('{"type":"FeatureCollection","features":[');
+        if (this.cut.has(path)) setTimeout(() => res.destroy(), 100);
+        return;
+      }
       if (!f) {
         res.writeHead(404, { 'Content-Type': 'text/plain' });
         res.end('not found');

@@ -16,4 +16,11 @@ describe('controls attribute', () => {
     expect(visibleTabs(parseControls('legend,search'))).toEqual(['layers']);
     expect(visibleTabs(parseControls('list,about'))).toEqual(['list', 'about']);
   });
+  it('drops the names Object.prototype has (they made the element throw and render nothing)', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(() => parseControls(name)).not.toThrow();
+      expect(parseControls(name).size).toBe(0);
+      expect([...parseControls(`${name},search`)]).toEqual(['search']);
+    }
+  });
 });

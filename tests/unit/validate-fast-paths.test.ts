@@ -108,7 +108,7 @@ describe('unknown keys', () => {
       const props: Record<string, unknown> = {};
       for (const k of order) props[k] = k in base ? base[k] : 1;
       features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [113.1, 36.2] }, properties: props });
-      for (const k of Object.keys(props)) if (!(k in PROJECT_FIELDS)) want.push(`p-${i}: ${k}: unknown field ${JSON.stringify(k)}`);
+      for (const k of Object.keys(props)) if (!Object.hasOwn(PROJECT_FIELDS, k)) want.push(`p-${i}: ${k}: unknown field ${JSON.stringify(k)}`);
     }
     const got = validate(features).filter((p) => p.message.startsWith('unknown field')).map((p) => `${p.id}: ${p.field}: ${p.message}`);
     expect(got).toEqual(want);

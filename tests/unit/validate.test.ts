@@ -76,7 +76,7 @@ describe('broken copies', () => {
     expect(validateZones(broken.json, 'b.geojson').map((p) => p.message)).toContain('the collection is empty');
   });
 
-  it('a UTF-16 file is named as such; other bytes that are not UTF-8 get a note', () => {
+  it('a UTF-16 file is named as such; other bytes that are not UTF-8 are refused too', () => {
     const json = JSON.stringify({ type: 'FeatureCollection', features: [] });
     for (const bytes of [
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]),
@@ -86,8 +86,8 @@ describe('broken copies', () => {
       expect(r.problem?.message).toMatch(/not UTF-8: it looks like UTF-16/);
     }
     const latin1 = parseDataText(new TextDecoder().decode(Buffer.from('{"name":"Café"}', 'latin1')), 'l.geojson');
-    expect(latin1.problem).toBeNull();
-    expect(latin1.note).toMatch(/^l\.geojson: note: the file has bytes that are not UTF-8/);
+    expect(latin1.problem?.message).toMatch(/^the file is not UTF-8: it has bytes UTF-8 does not allow/);
+    expect(latin1.json).toBeUndefined();
     expect(parseDataText('{"name":"Café"}', 'ok.geojson').note).toBeNull();
   });
 

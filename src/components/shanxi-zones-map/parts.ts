@@ -5,11 +5,12 @@
 export const PARTS = ['search', 'list', 'legend', 'filters', 'stats', 'about', 'export', 'lang'] as const;
 export type Part = (typeof PARTS)[number];
 
-const PRESETS: Record<string, readonly Part[]> = {
-  all: PARTS,
-  none: [],
-  map: [],
-};
+/** A Map, not an object: `controls="constructor"` must find nothing, not Object's constructor. */
+const PRESETS = new Map<string, readonly Part[]>([
+  ['all', PARTS],
+  ['none', []],
+  ['map', []],
+]);
 
 /** The parts a `controls` value asks for (unknown names ignored; empty or absent = all). */
 export function parseControls(value: string | null | undefined): Set<Part> {
@@ -17,7 +18,7 @@ export function parseControls(value: string | null | undefined): Set<Part> {
   if (text === '') return new Set(PARTS);
   const parts = new Set<Part>();
   for (const name of text.split(',').map((s) => s.trim())) {
-    for (const p of PRESETS[name] ?? (PARTS.includes(name as Part) ? [name as Part] : [])) parts.add(p);
+    for (const p of PRESETS.get(name) ?? (PARTS.includes(name as Part) ? [name as Part] : [])) parts.add(p);
   }
   return parts;
 }
