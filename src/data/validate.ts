@@ -203,12 +203,22 @@ function checkFeatureShell(r: Reporter, f: unknown, props: Obj | null, index: nu
   return id;
 }
 
-/** A position checkCoordinates finds nothing wrong with: two or three numbers, in range. */
+/**
+ * Where a zone or project of Shanxi may be: the province (110.1–114.6°E, 34.5–40.8°N) and about a
+ * degree around it. A position elsewhere is a mistake ([0, 0] for a missing place, an outline
+ * drawn around the world, which caught every click), found by hand. `scripts/validate.ts` checks
+ * the province's outline itself (validate-geo.ts, with turf; not in the element's bundle).
+ */
+export const SHANXI_AREA = { west: 109, south: 33.5, east: 115.7, north: 41.8 } as const;
+const inShanxiArea = (lon: number, lat: number): boolean =>
+  lon >= SHANXI_AREA.west && lon <= SHANXI_AREA.east && lat >= SHANXI_AREA.south && lat <= SHANXI_AREA.north;
+
+/** A position checkCoordinates finds nothing wrong with: two or three numbers, in Shanxi's area. */
 function isGoodPosition(c: unknown): boolean {
   if (!Array.isArray(c) || c.length < 2 || c.length > 3) return false;
   const lon: unknown = c[0];
   const lat: unknown = c[1];
-  return typeof lon === 'number' && lon >= -180 && lon <= 180 && typeof lat === 'number' && lat >= -90 && lat <= 90;
+  return typeof lon === 'number' && typeof lat === 'number' && inShanxiArea(lon, lat);
 }
 
 /** Finite numbers, longitude within ±180 and latitude within ±90, nested as the type requires. */
@@ -227,6 +237,10 @@ function checkCoordinates(coords: unknown, type: string): string[] {
       else if (lon < -180 || lon > 180) out.push(`longitude${path} ${lon} is out of range (−180…180)`);
       if (typeof lat !== 'number' || !Number.isFinite(lat)) out.push(`latitude${path} is ${describe(lat) === 'number' ? lat : describe(lat)}, not a finite number`);
       else if (lat < -90 || lat > 90) out.push(`latitude${path} ${lat} is out of range (−90…90); are longitude and latitude swapped?`);
+      else if (typeof lon === 'number' && Number.isFinite(lon) && lon >= -180 && lon <= 180 && !inShanxiArea(lon, lat)) {
+        const swapped = inShanxiArea(lat, lon) ? '; are longitude and latitude swapped?' : '';
+        out.push(`position${path} [${lon}, ${lat}] is far from Shanxi (${SHANXI_AREA.west}–${SHANXI_AREA.east}°E, ${SHANXI_AREA.south}–${SHANXI_AREA.north}°N)${swapped}`);
+      }
       return;
     }
     if (!Array.isArray(c) || c.length === 0) {
@@ -285,6 +299,14 @@ function checkUnknownKeys(r: Reporter, id: string, obj: Obj, keys: Keys, prefix:
 const OPTIONAL = 1;
 const NULLABLE = 2;
 const POSITIVE = 4;
+/** An amount of yuan: at most `MONEY_MAX`. */
+const MONEY = 8;
+
+/**
+ * 10 万亿元 (10 trillion yuan), several times China's largest single projects: an amount above it
+ * is a unit slip (万元 or 亿元 written as yuan), and such numbers overflowed the totals.
+ */
+export const MONEY_MAX = 1e13;
 
 /** A pattern a string field must match, and how a message names it. */
 interface Pattern {
@@ -321,14 +343,17 @@ function missing(r: Reporter, id: string, prefix: string, key: string, flags: nu
   if (!(flags & OPTIONAL)) r.add(id, prefix + key, 'missing required field');
 }
 
+/** Characters that show nothing and are not white space: zero-width ones, fillers, the blank braille pattern. */
+const INVISIBLE = /[\u180e\u200b-\u200d\u2060\ufeff\u115f\u1160\u3164\uffa0\u2800]/g;
+
 /**
- * True when `s` is empty or all white space, as `s.trim() === ''`. Most strings start with a
- * printable ASCII character or a CJK ideograph, neither of them white space: no need to trim.
+ * True when `s` shows nothing: empty, white space or invisible characters only. Most strings
+ * start with a printable ASCII character or a CJK ideograph: no need to look further.
  */
 function isBlank(s: string): boolean {
   const c = s.charCodeAt(0);
   if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
-  return s.trim() === '';
+  return s.replace(INVISIBLE, '').trim() === '';
 }
 
 function checkStr(r: Reporter, id: string, v: unknown, prefix: string, key: string, flags = 0, pattern?: Pattern): void {
@@ -351,6 +376,7 @@ function checkNum(r: Reporter, id: string, v: unknown, prefix: string, key: stri
   }
   if (typeof v !== 'number' || !Number.isFinite(v)) return r.add(id, prefix + key, `is ${describe(v) === 'number' ? String(v) : describe(v)}, expected a finite number`);
   if (flags & POSITIVE && v <= 0) r.add(id, prefix + key, `is ${v}, expected a positive number`);
+  if (flags & MONEY && v > MONEY_MAX) r.add(id, prefix + key, `is ${v}, above 1e13 yuan (10 万亿元): the amount is in yuan, not 万元 or 亿元`);
 }
 
 function checkBool(r: Reporter, id: string, v: unknown, key: string): void {
@@ -674,8 +700,8 @@ export function validateProjects(json: unknown, file: string, zones: unknown): P
     checkStr(r, id, props.company_zh, '', 'company_zh', OPTIONAL | NULLABLE);
     checkStr(r, id, props.company_en, '', 'company_en', OPTIONAL | NULLABLE);
     checkOneOf(r, id, props.industry, '', 'industry', INDUSTRY);
-    checkNum(r, id, props.investment_cny, '', 'investment_cny', NULLABLE | POSITIVE);
-    checkNum(r, id, props.output_cny, '', 'output_cny', NULLABLE | POSITIVE);
+    checkNum(r, id, props.investment_cny, '', 'investment_cny', NULLABLE | POSITIVE | MONEY);
+    checkNum(r, id, props.output_cny, '', 'output_cny', NULLABLE | POSITIVE | MONEY);
     checkOneOf(r, id, props.output_basis, '', 'output_basis', OUTPUT_BASIS, NULLABLE);
     if (props.output_cny !== null && props.output_cny !== undefined && (props.output_basis === null || props.output_basis === undefined))
       r.add(id, 'output_basis', 'an output value needs its basis (planned or actual)');

@@ -84,6 +84,21 @@ const CASES: Case[] = [
     body: () => { const d = zones(); Object.assign(d.features[0]!.properties, { hasOwnProperty: null }); return d; },
     id: Z0, field: 'hasOwnProperty', message: /unknown field "hasOwnProperty"/,
   },
+  // Found by hand (2026-12-02): 1.7e308 yuan passed and overflowed the totals to "not disclosed";
+  // a name of zero-width spaces passed as filled in and showed blank.
+  { name: 'an investment far above any project', target: 'projects', body: () => projectsWith((f) => (f.properties.investment_cny = 1.7e308)), id: P0, field: 'investment_cny', message: /above 1e13 yuan \(10 万亿元\)/ },
+  { name: 'a name of zero-width spaces', target: 'projects', body: () => projectsWith((f) => (f.properties.name_en = '\u200b\u200b')), id: P0, field: 'name_en', message: /is an empty string/ },
+  { name: 'a project at [0, 0] (a missing place)', target: 'projects', body: () => projectsWith((f) => (f.geometry.coordinates = [0, 0])), id: P0, field: 'geometry.coordinates', message: /\[0, 0\] is far from Shanxi/ },
+  {
+    name: 'a zone outline around the world (it caught every click)',
+    target: 'zones',
+    body: () => {
+      const d = zones();
+      d.features[0]!.geometry = { type: 'Polygon', coordinates: [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]] };
+      return d;
+    },
+    id: Z0, field: 'geometry.coordinates', message: /\[-180, -85\] is far from Shanxi/,
+  },
   { name: 'a bad date', target: 'projects', body: () => projectsWith((f) => (f.properties.status_date = '2024-13-01')), id: P0, field: 'status_date', message: /not a date/ },
   { name: 'an id that is not a slug', target: 'projects', body: () => projectsWith((f) => (f.properties.id = 'Has Spaces<b>')), id: 'Has Spaces<b>', field: 'id', message: /not a lower-case ASCII slug/ },
   { name: 'a "NaN" longitude (NaN is not JSON)', target: 'projects', body: () => projectsWith((f) => (f.geometry.coordinates[0] = 'NaN')), id: P0, field: 'geometry.coordinates', message: /longitude is string, not a finite number/ },
