@@ -6,7 +6,9 @@
  * CSV rules: UTF-8 with a byte-order mark (so spreadsheets read the Chinese), CRLF line ends,
  * RFC 4180 quoting, a header of stable English ids, an empty cell where a value is not
  * disclosed (never 0), numbers as plain digits, and every text cell that a spreadsheet could
- * run as a formula (starting with = + - @ tab or CR) prefixed with `'`.
+ * run as a formula prefixed with `'`: one starting with tab or CR, or with = + - @ (or their
+ * fullwidth forms) after any white space, which some spreadsheets trim. Cells with `;` are quoted
+ * too, for spreadsheets that split CSV on it.
  */
 import type { Feature, Geometry } from 'geojson';
 import {
@@ -38,13 +40,16 @@ function numberCell(n: number): string {
   return Math.abs(n) >= 1 ? BigInt(Math.round(n)).toString() : n.toFixed(20).replace(/0+$/, '');
 }
 
+/** How a cell a spreadsheet would run as a formula starts (`\s` takes in no-break and ideographic spaces). */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
 /** One CSV cell: numbers stay numeric, text is guarded against formulas and quoted as needed. */
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return numberCell(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",;\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 /** A whole CSV document (BOM, header, rows, CRLF after every row). */

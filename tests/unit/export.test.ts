@@ -99,6 +99,11 @@ describe('csvCell', () => {
     for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(s).replace(/^"|"$/g, '')).toBe(`'${s}`);
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('a=b')).toBe('a=b');
+    // Found by hand: after white space some spreadsheets trim (no-break, ideographic), fullwidth
+    // signs, and `;` where a spreadsheet splits on it.
+    for (const s of [' =1+1', '\u00a0=1+1', '\u3000=1+1', '\uff1d1+1', '\uff0b1', '  @SUM(A1)']) expect(csvCell(s).replace(/^"|"$/g, '')).toBe(`'${s}`);
+    expect(csvCell('safe;=HYPERLINK("x")')).toBe('"safe;=HYPERLINK(""x"")"');
+    expect(csvCell('a - b')).toBe('a - b');
   });
 
   it('keeps numbers numeric, negative ones too, as plain digits', () => {
