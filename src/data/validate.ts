@@ -301,6 +301,16 @@ const NULLABLE = 2;
 const POSITIVE = 4;
 /** An amount of yuan: at most `MONEY_MAX`. */
 const MONEY = 8;
+/** A name: at most `NAME_MAX` characters. */
+const NAME = 16;
+
+/**
+ * The longest name, and the longest other text (a quote, a note), in UTF-16 code units: a
+ * 100,000-character name passed, and filled the popup and the search's list with a wall of text
+ * (found by hand). The shipped data's longest are 120 and 510.
+ */
+export const NAME_MAX = 300;
+export const TEXT_MAX = 5000;
 
 /**
  * 10 万亿元 (10 trillion yuan), several times China's largest single projects: an amount above it
@@ -365,6 +375,8 @@ function checkStr(r: Reporter, id: string, v: unknown, prefix: string, key: stri
   }
   if (typeof v !== 'string') return r.add(id, prefix + key, `is ${describe(v)}, expected a string`);
   if (isBlank(v)) return r.add(id, prefix + key, 'is an empty string');
+  const max = flags & NAME ? NAME_MAX : TEXT_MAX;
+  if (v.length > max) return r.add(id, prefix + key, `is ${v.length} characters long, more than ${max}`);
   if (pattern && !pattern.re.test(v)) r.add(id, prefix + key, `${quote(v)} is not ${pattern.text}`);
 }
 
@@ -565,10 +577,10 @@ export function validateZones(json: unknown, file: string): Problem[] {
     ids.push(id);
     checkUnknownKeys(r, id, props, ZONE_KEYS, '');
     checkStr(r, id, props.id, '', 'id', 0, ZONE_ID);
-    checkStr(r, id, props.name_zh, '', 'name_zh');
-    checkStr(r, id, props.name_en, '', 'name_en');
-    checkStr(r, id, props.short_zh, '', 'short_zh', OPTIONAL);
-    checkStr(r, id, props.short_en, '', 'short_en', OPTIONAL);
+    checkStr(r, id, props.name_zh, '', 'name_zh', NAME);
+    checkStr(r, id, props.name_en, '', 'name_en', NAME);
+    checkStr(r, id, props.short_zh, '', 'short_zh', OPTIONAL | NAME);
+    checkStr(r, id, props.short_en, '', 'short_en', OPTIONAL | NAME);
     checkOneOf(r, id, props.level, '', 'level', LEVEL);
     checkOneOf(r, id, props.kind, '', 'kind', KIND);
     checkStr(r, id, props.city, '', 'city', 0, CITY);
@@ -695,10 +707,10 @@ export function validateProjects(json: unknown, file: string, zones: unknown): P
     checkStr(r, id, props.zone_id, '', 'zone_id');
     if (typeof props.zone_id === 'string' && props.zone_id !== '' && !zoneIds.has(props.zone_id))
       r.add(id, 'zone_id', `zone ${quote(props.zone_id)} is not in the zones file`);
-    checkStr(r, id, props.name_zh, '', 'name_zh');
-    checkStr(r, id, props.name_en, '', 'name_en');
-    checkStr(r, id, props.company_zh, '', 'company_zh', OPTIONAL | NULLABLE);
-    checkStr(r, id, props.company_en, '', 'company_en', OPTIONAL | NULLABLE);
+    checkStr(r, id, props.name_zh, '', 'name_zh', NAME);
+    checkStr(r, id, props.name_en, '', 'name_en', NAME);
+    checkStr(r, id, props.company_zh, '', 'company_zh', OPTIONAL | NULLABLE | NAME);
+    checkStr(r, id, props.company_en, '', 'company_en', OPTIONAL | NULLABLE | NAME);
     checkOneOf(r, id, props.industry, '', 'industry', INDUSTRY);
     checkNum(r, id, props.investment_cny, '', 'investment_cny', NULLABLE | POSITIVE | MONEY);
     checkNum(r, id, props.output_cny, '', 'output_cny', NULLABLE | POSITIVE | MONEY);

@@ -99,6 +99,7 @@ const CASES: Case[] = [
     },
     id: Z0, field: 'geometry.coordinates', message: /\[-180, -85\] is far from Shanxi/,
   },
+  { name: 'a name of 100,000 characters', target: 'projects', body: () => projectsWith((f) => (f.properties.name_zh = '长'.repeat(100_000))), id: P0, field: 'name_zh', message: /is 100000 characters long, more than 300/ },
   { name: 'a bad date', target: 'projects', body: () => projectsWith((f) => (f.properties.status_date = '2024-13-01')), id: P0, field: 'status_date', message: /not a date/ },
   { name: 'an id that is not a slug', target: 'projects', body: () => projectsWith((f) => (f.properties.id = 'Has Spaces<b>')), id: 'Has Spaces<b>', field: 'id', message: /not a lower-case ASCII slug/ },
   { name: 'a "NaN" longitude (NaN is not JSON)', target: 'projects', body: () => projectsWith((f) => (f.geometry.coordinates[0] = 'NaN')), id: P0, field: 'geometry.coordinates', message: /longitude is string, not a finite number/ },
