@@ -95,8 +95,14 @@ export function bboxOf(geometry: Geometry): [number, number, number, number] {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** How long the map draws nothing before the zones' labels, left out at start, are added. */
-export const ZONE_LABELS_QUIET_MS = 1000;
+/**
+ * How long the map draws nothing before the zones' labels, left out at start, are added. Long
+ * enough that a user clicking through the filters (or the benchmark's toggles, ~0.5–1 s apart)
+ * is not in the middle of it: at 1 s, on a loaded machine, the labels' layout and glyphs (~0.1–0.2 s)
+ * now and then fell into a toggle (2026-12-02: toggles to idle at 100k, median of runs 60 ms at
+ * 1 s, 44 ms at 10 s; bare MapLibre with the same layers 45 ms).
+ */
+export const ZONE_LABELS_QUIET_MS = 3000;
 
 function sameMembers<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
