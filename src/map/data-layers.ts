@@ -135,9 +135,9 @@ const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'],
  * feature (attributes), and compiling one costs ~60–80 ms of main thread at start-up with
  * software WebGL. So every circle layer here has the same shape: radius by zoom and feature
  * (`circleRadius`), colour by feature (`industryColor`), stroke colour and width by feature (the
- * hover ring), opacities constant. The zones' areas use the basemap's fill and dashed-line configurations (constant
- * colour and opacity), and show hover with a solid outline whose width varies by zoom and
- * feature, as the basemap's rivers' does.
+ * hover ring), opacities constant. The zones' areas use the basemap's fill and dashed-line
+ * configurations (constant colour and opacity), and show hover with a solid outline whose width
+ * varies by zoom and feature, as the basemap's rivers' does.
  */
 
 /** A circle radius by zoom (5 → 10) that is `hover` px larger under the pointer. */
