@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrderCache, orderBy, projectOrder, sortProjects, visibleInOrder } from '../../src/components/szm-list/sort.js';
+import { OrderCache, OrderedItems, orderBy, projectOrder, sortProjects, visibleInOrder, visiblePositions } from '../../src/components/szm-list/sort.js';
 import type { ProjectFeature } from '../../src/data/schema.js';
 import { makeProject } from './factories.js';
 
@@ -68,6 +68,26 @@ describe('OrderCache', () => {
     expect(computed).toBe(2);
     cache.get(['a', 'b'], 'name zh', compute); // another collection: start again
     expect(computed).toBe(3);
+  });
+});
+
+describe('visiblePositions and OrderedItems', () => {
+  const all = ['a', 'b', 'c', 'd', 'e'];
+  const order = Int32Array.from([4, 2, 0, 3, 1]); // e c a d b
+
+  it('gives positions into all, in its order, and reads the items through them', () => {
+    const positions = visiblePositions(all, order, ['b', 'a', 'e'])!;
+    expect([...positions]).toEqual([4, 0, 1]);
+    const rows = new OrderedItems(all, positions);
+    expect(rows.length).toBe(3);
+    expect([rows.at(0), rows.at(1), rows.at(2), rows.at(3), rows.at(-1)]).toEqual(['e', 'a', 'b', undefined, undefined]);
+    expect(rows.findIndex((x) => x === 'b')).toBe(2);
+    expect(rows.findIndex((x) => x === 'c')).toBe(-1);
+  });
+
+  it('counts an item listed twice once, and says null for an item not in all', () => {
+    expect([...visiblePositions(all, order, ['d', 'd', 'c'])!]).toEqual([2, 3]);
+    expect(visiblePositions(all, order, ['a', 'x'])).toBeNull();
   });
 });
 

@@ -71,6 +71,21 @@ describe('sortZones', () => {
     expect(totals.get('z1')).toEqual({ count: 6, investment: 2e9 + 1e9 + 4.94e9, latest: '2025-02' });
     expect(totals.get('z2')).toEqual({ count: 2, investment: 9e9, latest: '2025' });
     expect(totals.has('z3')).toBe(false);
+    const undisclosed = totalsByZone([project('u1', '甲', 'A', { zone_id: 'z3', investment_cny: null, status_date: '2023' })]);
+    expect(undisclosed.get('z3')).toEqual({ count: 1, investment: null, latest: '2023' });
+  });
+
+  it('totals the zones of many projects (the sums grow past their first size)', () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      project(`m${i}`, `项目${i}`, `P${i}`, { zone_id: `z${i % 100}`, investment_cny: i % 3 === 0 ? null : i * 1e6, status_date: '2024' }),
+    );
+    const t = totalsByZone(many);
+    expect(t.size).toBe(100);
+    // zone z1 holds projects 1, 101 and 201, of which 201 is undisclosed (i % 3 === 0)
+    expect(t.get('z1')).toEqual({ count: 3, investment: (1 + 101) * 1e6, latest: '2024' });
+    // zone z0 holds 0, 100 and 200, of which 0 is undisclosed (i % 3 === 0)
+    expect(t.get('z0')!.investment).toBe((100 + 200) * 1e6);
+    expect(t.get('z99')!.investment).toBe((199 + 299) * 1e6);
   });
 
   it('by investment and by date, a zone with no listed projects last', () => {

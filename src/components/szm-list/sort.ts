@@ -14,7 +14,7 @@
  * The keys are worked out once per sort (`orderBy` sorts positions, not objects), and the
  * collating name comparison runs only among equal keys. With every item of a collection at
  * hand, the list sorts the whole collection once per sort and language (`OrderCache`) and
- * derives a filtered subset's order in one pass (`visibleInOrder`), without sorting again.
+ * derives a filtered subset's order in one pass (`visiblePositions`), without sorting again.
  */
 import { projectName, zoneName, type Lang } from '../../data/format.js';
 import type { ProjectFeature, ZoneFeature } from '../../data/schema.js';
@@ -50,18 +50,43 @@ export interface ZoneTotals {
   latest: string | null;
 }
 
-/** Count, disclosed investment and newest status date of the projects, per zone id. */
+/**
+ * Count, disclosed investment and newest status date of the projects, per zone id. The sums add
+ * up in a typed array: adding into an object's field would box a new number per project (at 100k
+ * projects, 1.6 MB of garbage on every industry toggle).
+ */
 export function totalsByZone(projects: readonly ProjectFeature[]): Map<string, ZoneTotals> {
-  const out = new Map<string, ZoneTotals>();
+  const slots = new Map<string, number>();
+  const totals: ZoneTotals[] = [];
+  let sums = new Float64Array(64);
+  const disclosed: boolean[] = [];
   for (let i = 0; i < projects.length; i++) {
     const p = projects[i]!.properties;
-    let t = out.get(p.zone_id);
-    if (!t) out.set(p.zone_id, (t = { count: 0, investment: null, latest: null }));
+    let s = slots.get(p.zone_id);
+    if (s === undefined) {
+      s = totals.length;
+      slots.set(p.zone_id, s);
+      totals.push({ count: 0, investment: null, latest: null });
+      disclosed.push(false);
+      if (s >= sums.length) {
+        const grown = new Float64Array(sums.length * 2);
+        grown.set(sums);
+        sums = grown;
+      }
+    }
+    const t = totals[s]!;
     t.count++;
     if (typeof p.investment_cny === 'number' && Number.isFinite(p.investment_cny)) {
-      t.investment = (t.investment ?? 0) + p.investment_cny;
+      sums[s] += p.investment_cny;
+      disclosed[s] = true;
     }
     if (p.status_date && (t.latest === null || p.status_date > t.latest)) t.latest = p.status_date;
+  }
+  const out = new Map<string, ZoneTotals>();
+  for (const [zoneId, s] of slots) {
+    const t = totals[s]!;
+    if (disclosed[s]) t.investment = sums[s]!;
+    out.set(zoneId, t);
   }
   return out;
 }
@@ -109,16 +134,50 @@ export function orderBy(
 }
 
 /**
- * The items of `visible` in the order of `all` (`order` from `orderBy` over `all`): one pass, no
- * sorting. Null when `visible` holds an item that `all` does not.
+ * The positions (into `all`) of the items of `visible`, in the order of `all` (`order` from
+ * `orderBy` over `all`): one pass, no sorting, and no array of the items themselves (at 100k
+ * projects an industry toggle would otherwise leave ~1.4 MB of garbage in the list alone).
+ * Null when `visible` holds an item that `all` does not.
  */
-export function visibleInOrder<T>(all: readonly T[], order: Int32Array, visible: readonly T[]): T[] | null {
-  if (visible === all) return Array.from(order, (i) => all[i]!);
+export function visiblePositions<T>(all: readonly T[], order: Int32Array, visible: readonly T[]): Int32Array | null {
+  if (visible === all) return order;
   const shown = subsequenceMask(all, visible) ?? setMask(all, visible);
   if (!shown) return null;
-  const out: T[] = [];
-  for (let k = 0; k < order.length; k++) if (shown[order[k]!]) out.push(all[order[k]!]!);
-  return out;
+  const out = new Int32Array(Math.min(visible.length, all.length));
+  let n = 0;
+  for (let k = 0; k < order.length; k++) if (shown[order[k]!]) out[n++] = order[k]!;
+  return n === out.length ? out : out.subarray(0, n);
+}
+
+/** The items of `visible` in the order of `all`, as a new array (see `visiblePositions`). */
+export function visibleInOrder<T>(all: readonly T[], order: Int32Array, visible: readonly T[]): T[] | null {
+  const positions = visiblePositions(all, order, visible);
+  return positions && Array.from(positions, (i) => all[i]!);
+}
+
+/** Items of a collection read in an order of their positions: the list's rows, without copying them. */
+export class OrderedItems<T> {
+  static readonly EMPTY = new OrderedItems<never>([], new Int32Array(0));
+
+  constructor(
+    private readonly items: readonly T[],
+    private readonly positions: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.positions.length;
+  }
+
+  /** The item in place `i` of the order; undefined out of range. */
+  at(i: number): T | undefined {
+    return i >= 0 && i < this.positions.length ? this.items[this.positions[i]!] : undefined;
+  }
+
+  /** The place in the order of the first item that passes, -1 if none does. */
+  findIndex(test: (item: T) => boolean): number {
+    for (let i = 0; i < this.positions.length; i++) if (test(this.items[this.positions[i]!]!)) return i;
+    return -1;
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { parseLang, type Lang } from '../../i18n/strings.js';
 import { tf } from '../../i18n/parts-find.js';
 import { emit, type PickKind } from '../shared/events.js';
 import {
-  isSortKey, OrderCache, projectOrder, SORT_KEYS, sortProjects, sortZones, totalsByZone, visibleInOrder, zoneOrder, type SortKey, type ZoneTotals,
+  isSortKey, OrderCache, OrderedItems, projectOrder, SORT_KEYS, sortZones, totalsByZone, visibleInOrder, visiblePositions, zoneOrder, type SortKey, type ZoneTotals,
 } from './sort.js';
 import { listStyles } from './szm-list.styles.js';
 import { VisibleArea, type Visible } from './visible-area.js';
@@ -85,7 +85,7 @@ export class SzmList extends LitElement {
   /** The row with the tab stop, counted across both groups (zones first). */
   @state() private active = 0;
   private zoneRows: ZoneFeature[] = [];
-  private projectRows: ProjectFeature[] = [];
+  private projectRows: OrderedItems<ProjectFeature> = OrderedItems.EMPTY;
   private totals = new Map<string, ZoneTotals>();
   private zonesById = new Map<string, ZoneProperties>();
   private zoneTexts = new Map<string, RowText>();
@@ -148,13 +148,16 @@ export class SzmList extends LitElement {
     // Projects: every project sorted once per sort and language; a filter change only picks from it.
     const all = this.allProjects ?? this.projects;
     const order = this.projectOrders.get(all, `${sort} ${lang}`, () => projectOrder(all, sort, lang));
-    this.projectRows = visibleInOrder(all, order, this.projects) ?? sortProjects(this.projects, sort, lang);
+    const positions = visiblePositions(all, order, this.projects);
+    this.projectRows = positions
+      ? new OrderedItems(all, positions)
+      : new OrderedItems(this.projects, projectOrder(this.projects, sort, lang));
   }
 
   private rowAt(i: number): { kind: PickKind; id: string } | null {
     const zone = this.zoneRows[i];
     if (zone) return { kind: 'zone', id: zone.properties.id };
-    const project = i >= 0 ? this.projectRows[i - this.zoneRows.length] : undefined;
+    const project = this.projectRows.at(i - this.zoneRows.length);
     return project ? { kind: 'project', id: project.properties.id } : null;
   }
 
@@ -302,7 +305,7 @@ export class SzmList extends LitElement {
   private renderRow(i: number) {
     const zones = this.zoneRows.length;
     const kind: PickKind = i < zones ? 'zone' : 'project';
-    const props = kind === 'zone' ? this.zoneRows[i]!.properties : this.projectRows[i - zones]!.properties;
+    const props = kind === 'zone' ? this.zoneRows[i]!.properties : this.projectRows.at(i - zones)!.properties;
     const r = kind === 'zone' ? this.zoneText(props as ZoneProperties) : this.projectText(props as ProjectProperties);
     const sel = props.id === this.selected;
     const hl = props.id === this.highlighted;
