@@ -20,7 +20,8 @@
  * (keep the temporary folder); --render (only write RESULTS.md again from results.json and
  * analysis.md), --suspects (only time the data functions in node again, then --render),
  * --out=DIR (where to write; narrower runs than the full one default to bench/partial/),
- * --toggle-gap=MS (wait before each toggle, as a user clicks; default back to back).
+ * --toggle-gap=MS (wait before each toggle, as a user clicks; default back to back), --no-quiet
+ * (start each load at once, without waiting for the machine to be quiet: see waitForQuiet).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -68,6 +69,9 @@ const DIAGNOSTIC_ONLY = !option('variants');
 const KEEP = flag('keep');
 /** Ms to wait before each toggle (default 0: back to back, the first right after ready), e.g. 1000 as a user clicks. */
 const TOGGLE_GAP = Number(option('toggle-gap') ?? 0);
+/** Before each load, wait for the CPUs to be under this busy share (see waitForQuiet); --no-quiet skips the wait. */
+const QUIET_BUSY = 0.35;
+const QUIET_MAX_MS = flag('no-quiet') ? 0 : 10_000;
 const WORKTREE = flag('worktree');
 /** Only re-render RESULTS.md from results.json (and analysis.md). */
 const RENDER_ONLY = flag('render');
@@ -139,6 +143,51 @@ async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<
 }
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+/** Busy share of all cores since the previous reading (/proc/stat; null where there is none). */
+function cpuSampler(): () => number | null {
+  const read = (): [number, number] | null => {
+    try {
+      const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+      const idle = f[3]! + (f[4] ?? 0); // idle + iowait
+      return [f.reduce((a, b) => a + b, 0), idle];
+    } catch {
+      return null;
+    }
+  };
+  let last = read();
+  return () => {
+    const now = read();
+    if (!now || !last) return null;
+    const [total, idle] = [now[0] - last[0], now[1] - last[1]];
+    last = now;
+    return total > 0 ? 1 - idle / total : 0;
+  };
+}
+
+/**
+ * Waits until the machine is quiet before the next load: the browser tears a closed context's
+ * renderer down in the background (after a 100k load, seconds of it), and a load started
+ * meanwhile shares the two cores with it. Quiet = two 250 ms windows in a row with the CPUs
+ * under QUIET_BUSY busy, at most QUIET_MAX_MS; a fixed second where /proc/stat is missing.
+ * Resolves with the ms waited.
+ */
+async function waitForQuiet(): Promise<number> {
+  const t0 = performance.now();
+  const sample = cpuSampler();
+  let calm = 0;
+  while (performance.now() - t0 < QUIET_MAX_MS) {
+    await new Promise((r) => setTimeout(r, 250));
+    const busy = sample();
+    if (busy === null) {
+      await new Promise((r) => setTimeout(r, 750));
+      break;
+    }
+    calm = busy < QUIET_BUSY ? calm + 1 : 0;
+    if (calm >= 2) break;
+  }
+  return performance.now() - t0;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Build, data and server
@@ -845,6 +894,7 @@ async function main(): Promise<void> {
     log(`element's map area ${mapSize.w}×${mapSize.h}: bare and Leaflet get the same`);
 
     const runs: RunResult[] = [];
+    const quietWaits: number[] = [];
     const largestSize = SIZES.at(-1);
     const variantsAt = (size: Size) =>
       VARIANTS.filter(
@@ -861,6 +911,7 @@ async function main(): Promise<void> {
         const order = here.map((_, i) => here[(i + repeat + SIZES.indexOf(size)) % here.length]!);
         for (const variant of order) {
           if (stopping) return;
+          quietWaits.push(await waitForQuiet());
           const r = await measure(browser, pageUrl(served.url, 'run', variant, size, mapSize), { variant, size, repeat });
           runs.push(r);
           log(
@@ -913,7 +964,7 @@ async function main(): Promise<void> {
       date,
       source: { commit, worktree: WORKTREE, dirty },
       machine,
-      config: { quick: QUICK, toggleGapMs: TOGGLE_GAP, repeats: REPEATS, shippedRepeats: SHIPPED_REPEATS, sizes: SIZES, variants: VARIANTS, viewport: VIEWPORT, mapSize, panSteps: PAN_STEPS, panDelta: PAN_DELTA, toggled: TOGGLED, toggles: TOGGLES, gzipLevel: 9 },
+      config: { quick: QUICK, toggleGapMs: TOGGLE_GAP, repeats: REPEATS, shippedRepeats: SHIPPED_REPEATS, sizes: SIZES, variants: VARIANTS, viewport: VIEWPORT, mapSize, panSteps: PAN_STEPS, panDelta: PAN_DELTA, toggled: TOGGLED, toggles: TOGGLES, gzipLevel: 9, quiet: QUIET_MAX_MS > 0 ? { busyBelow: QUIET_BUSY, maxMs: QUIET_MAX_MS, waitedMedianMs: Math.round(median(quietWaits)), waitedMaxMs: Math.round(Math.max(0, ...quietWaits)) } : null },
       durationS: Math.round((Date.now() - started) / 1000),
       summary,
       targets: targets(summary, bytes),
@@ -969,7 +1020,10 @@ type Results = {
   /** Set when the node timings were redone (--suspects) at another commit. */
   suspectsCommit?: string;
   machine: Record<string, string | number>;
-  config: Record<string, unknown> & { mapSize: { w: number; h: number } | null };
+  config: Record<string, unknown> & {
+    mapSize: { w: number; h: number } | null;
+    quiet?: { busyBelow: number; maxMs: number; waitedMedianMs: number; waitedMaxMs: number } | null;
+  };
   durationS: number;
   summary: Summary;
   targets: Target[];
@@ -1013,7 +1067,7 @@ function renderMarkdown(r: Results): string {
     '',
     loadNote(r),
     '',
-    `**Method.** Each variant × size × repeat (${r.config.repeats} repeats${r.config.shippedRepeats && r.config.shippedRepeats !== r.config.repeats ? `, ${r.config.shippedRepeats} for the shipped data, whose target is within the machine's noise` : ''}) loads in a fresh browser context at ${VIEWPORT.width}×${VIEWPORT.height}; the variants' order rotates every repeat so drift hits all alike; figures are medians over the repeats. ` +
+    `**Method.** Each variant × size × repeat (${r.config.repeats} repeats${r.config.shippedRepeats && r.config.shippedRepeats !== r.config.repeats ? `, ${r.config.shippedRepeats} for the shipped data, whose target is within the machine's noise` : ''}) loads in a fresh browser context at ${VIEWPORT.width}×${VIEWPORT.height}${r.config.quiet ? `, once the machine is quiet (the CPUs under ${r.config.quiet.busyBelow * 100}% busy for two 250 ms windows in a row, at most ${r.config.quiet.maxMs / 1000} s: the browser tears the previous context down in the background, seconds of work after a 100k load; waited ${r.config.quiet.waitedMedianMs} ms median, ${r.config.quiet.waitedMaxMs} ms at most)` : ''}; the variants' order rotates every repeat so drift hits all alike; figures are medians over the repeats. ` +
       `The element fills the viewport with its default panel; its map area (${r.config.mapSize?.w}×${r.config.mapSize?.h}) is the size given to the bare and Leaflet maps, since software WebGL cost grows with pixels. ` +
       'Production (minified) builds served from 127.0.0.1 without compression. Synthetic sets: `bench/synthetic.ts` (seeded, inside Shanxi, valid against the schema), loaded through `projects-src`.',
     '',
