@@ -5,6 +5,7 @@
  * - every zone and project lies inside Shanxi's outline;
  * - every zone lies in the city it names (a zone spanning two cities, `太原市;晋中市`, in one of them);
  *   a region drawn as a polygon is checked by a point on it, and all its vertices by the province;
+ * - a region's outline does not cross itself (a bow-tie fills and catches clicks where it should not);
  * - every project lies in one of its zone's cities and within MAX_PROJECT_DISTANCE_KM of its zone
  *   (of the zone's point, or of its polygon when the zone is a region).
  * Features whose coordinates are not finite numbers in range are skipped here: validate.ts
@@ -136,6 +137,14 @@ export function validateGeography(
       const p = reallyOutside[0]!;
       add('geometry.coordinates', `${isPoint ? 'point' : `${reallyOutside.length} vertices, e.g.`} [${p[0]}, ${p[1]}] outside Shanxi${looksSwapped(p, province) ? ' (longitude and latitude look swapped)' : ''}`);
       continue;
+    }
+    if (!isPoint) {
+      const crossings = turf.kinks(z.geometry as unknown as Polygon | MultiPolygon).features;
+      if (crossings.length) {
+        const [x, y] = crossings[0]!.geometry.coordinates as [number, number];
+        const more = crossings.length > 1 ? ` and ${crossings.length - 1} more place${crossings.length > 2 ? 's' : ''}` : '';
+        add('geometry.coordinates', `the outline crosses itself at [${x.toFixed(4)}, ${y.toFixed(4)}]${more}`);
+      }
     }
     const { names, list } = citiesOf(z.props.city);
     const unknown = names.filter((n) => !cityAreas.has(n));

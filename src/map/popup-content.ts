@@ -20,10 +20,10 @@ import {
 } from '../data/format.js';
 import type { ZoneSummary } from '../data/stats.js';
 import { t, type Lang } from '../i18n/strings.js';
-import { externalLink, h } from '../util/dom.js';
+import { externalLink, h, isolated } from '../util/dom.js';
 
 
-function row(label: string, value: Node | string): HTMLElement {
+function row(label: Node | string, value: Node | string): HTMLElement {
   return h('div', { class: 'row' }, h('dt', {}, label), h('dd', {}, value));
 }
 
@@ -39,9 +39,9 @@ function sourceList(sources: Source[], lang: Lang): HTMLElement {
       'li',
       {},
       externalLink(s.title || s.ref, s.url ?? s.ref),
-      h('span', { class: 'muted' }, ` · ${s.publisher} · ${formatDate(s.date, lang)}`),
+      h('span', { class: 'muted' }, ' · ', isolated(s.publisher), ` · ${formatDate(s.date, lang)}`),
     );
-    if (s.quote) item.append(h('details', {}, h('summary', {}, lang === 'zh' ? '原文' : 'Quote'), h('q', { lang: 'zh' }, s.quote)));
+    if (s.quote) item.append(h('details', {}, h('summary', {}, lang === 'zh' ? '原文' : 'Quote'), h('q', { lang: 'zh', dir: 'auto' }, s.quote)));
     return item;
   });
   return h('section', { class: 'sources' }, h('h4', {}, t(lang, 'popup.sources')), h('ol', {}, ...items));
@@ -79,7 +79,7 @@ export function projectPopup(p: ProjectProperties, zone: ZoneProperties | undefi
                   {},
                   h('time', {}, formatDate(e.date, lang)),
                   ` ${statusLabel(e.status, lang)}`,
-                  (lang === 'en' ? e.note_en || e.note_zh : e.note_zh || e.note_en) ? h('span', { class: 'muted' }, ` — ${lang === 'en' ? e.note_en || e.note_zh : e.note_zh || e.note_en}`) : null,
+                  (lang === 'en' ? e.note_en || e.note_zh : e.note_zh || e.note_en) ? h('span', { class: 'muted' }, ' — ', isolated((lang === 'en' ? e.note_en || e.note_zh : e.note_zh || e.note_en)!)) : null,
                 ),
               ),
           ),
@@ -108,7 +108,7 @@ export function projectPopup(p: ProjectProperties, zone: ZoneProperties | undefi
 
 export function zonePopup(z: ZoneProperties, summary: ZoneSummary, lang: Lang): HTMLElement {
   const other = lang === 'en' ? z.name_zh : z.name_en;
-  const where = [cityLabel(z.city, lang), z.county].filter(Boolean).join(' · ');
+  const where = h('span', {}, isolated(cityLabel(z.city, lang)), z.county ? ' · ' : null, z.county ? isolated(z.county) : null);
   const figures = z.figures.length
     ? h(
         'section',
@@ -119,7 +119,7 @@ export function zonePopup(z: ZoneProperties, summary: ZoneSummary, lang: Lang): 
           {},
           ...z.figures.map((f) =>
             row(
-              `${lang === 'en' ? f.label_en : f.label_zh} (${formatDate(f.as_of, lang)})`,
+              h('span', {}, isolated(lang === 'en' ? f.label_en : f.label_zh), ` (${formatDate(f.as_of, lang)})`),
               formatFigure(f, lang),
             ),
           ),

@@ -31,9 +31,17 @@ export function safeHttpUrl(value: unknown): string | null {
   }
 }
 
-/** A link that opens in a new tab, or plain text where the URL is not http(s). */
+/**
+ * Text from the data set apart for bidirectional layout (`<bdi>`): a direction control in it
+ * (an RTL override, U+202E) reorders only this text, never the labels and figures beside it.
+ */
+export function isolated(text: string): HTMLElement {
+  return h('bdi', {}, text);
+}
+
+/** A link that opens in a new tab, or plain text where the URL is not http(s); its text isolated (`dir=auto`). */
 export function externalLink(text: string, url: unknown): HTMLElement {
   const href = safeHttpUrl(url);
-  if (!href) return h('span', {}, text);
-  return h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, text);
+  if (!href) return h('span', { dir: 'auto' }, text);
+  return h('a', { href, target: '_blank', rel: 'noopener noreferrer', dir: 'auto' }, text);
 }

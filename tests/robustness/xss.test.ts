@@ -31,6 +31,44 @@ async function serveData(page: Page, zones: unknown, projects: unknown): Promise
 async function installScan(page: Page): Promise<void> {
   await page.evaluate(`window.__scan = ${scanForInjectedDom.toString()}`);
 }
+/**
+ * Installs `window.__bidi()`: the texts holding U+202E (through shadow roots) that could reorder
+ * text beside them: each must sit in an element set apart for bidi (`unicode-bidi: isolate`, from
+ * `<bdi>` or a `dir` attribute) or alone in a block of its own. `__bidiSeen` counts the texts seen.
+ */
+async function installBidiScan(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __bidi(): string[]; __bidiSeen: number };
+    w.__bidiSeen = 0;
+    w.__bidi = () => {
+      const bad: string[] = [];
+      const isolatedAlone = (text: Text): boolean => {
+        const own = (text.textContent ?? '').trim();
+        for (let el = text.parentElement; el; el = el.parentElement) {
+          const cs = getComputedStyle(el);
+          if (/isolate|plaintext/.test(cs.unicodeBidi)) return true;
+          if ((el.textContent ?? '').trim() !== own) return false;
+          if (cs.display !== 'inline') return true;
+        }
+        return false;
+      };
+      const walk = (root: Node) => {
+        for (const n of root.childNodes) {
+          if (n.nodeType === Node.TEXT_NODE && n.textContent!.includes('\u202e')) {
+            w.__bidiSeen++;
+            const p = n.parentElement!;
+            if (!isolatedAlone(n as Text)) bad.push(`<${p.localName} class="${p.className}"> in "${(p.parentElement ?? p).textContent!.slice(0, 60)}"`);
+          }
+          if ((n as Element).shadowRoot) walk((n as Element).shadowRoot!);
+          walk(n);
+        }
+      };
+      walk(document.querySelector('shanxi-zones-map')!.shadowRoot!);
+      return bad;
+    };
+  });
+}
+
 const scan = (page: Page, selector = EL): Promise<string[]> =>
   page.evaluate((sel) => (window as unknown as { __scan: (s: string) => string[] }).__scan(sel), selector);
 
@@ -185,6 +223,41 @@ describe('XSS payloads in every text field of a valid dataset', () => {
     expect(labels.containerChildren).toEqual(['canvas']);
     expect(labels.controlsText).not.toContain('pwned');
     expect(await scan(page)).toEqual([]);
+  });
+
+  it('keeps an RTL override (U+202E) in the data to its own text, in popups, every tab and the search', async () => {
+    const i = PAYLOADS.findIndex((p) => p.name === 'RTL override');
+    const zoneId = data.zones.features[i]!.properties.id;
+    const projectId = data.projects.features[i]!.properties.id;
+    await installBidiScan(page);
+    const offenders: string[] = [];
+    const check = async (where: string) => {
+      const found = await page.evaluate(() => (window as unknown as { __bidi(): string[] }).__bidi());
+      offenders.push(...found.map((f) => `${where}: ${f}`));
+      return found;
+    };
+    await page.locator(EL).evaluate((el) => el.setAttribute('lang', 'zh'));
+    for (const id of [zoneId, projectId]) {
+      await page.locator(EL).evaluate((el, v) => el.setAttribute('selected', v), id);
+      await page.locator(`${EL} .maplibregl-popup [data-id="${id}"]`).waitFor({ timeout: 10_000 });
+      await page.locator(`${EL} .maplibregl-popup [data-id="${id}"] details`).evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await check(`popup ${id}`);
+    }
+    await page.locator(EL).evaluate((el) => el.removeAttribute('selected'));
+    for (const tab of ['list', 'layers', 'stats', 'about']) {
+      await page.locator(`${EL} #tab-${tab}`).click();
+      await page.waitForTimeout(100);
+      await check(`tab ${tab}`);
+    }
+    await page.locator(`${EL} szm-search input`).fill('gpj.exe');
+    await page.waitForTimeout(150);
+    expect(await page.locator(`${EL} szm-search [role=option]`).count()).toBeGreaterThan(0);
+    await check('search');
+    await page.locator(`${EL} szm-search input`).fill('');
+    // The scan saw the payload at all (else it would pass on nothing).
+    const seen = await page.evaluate(() => (window as unknown as { __bidiSeen: number }).__bidiSeen);
+    expect(seen).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
   });
 
   it('ran no payload, opened no dialog and logged no page error in all of the above', async () => {

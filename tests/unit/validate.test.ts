@@ -105,6 +105,14 @@ describe('broken copies', () => {
     expectProblem(check(d), { id: 'qingxu-edz', field: 'geometry.type', message: /member-counties/ });
   });
 
+  it('an outline that crosses itself (two vertices swapped)', () => {
+    const d = clone();
+    const ring = zoneOf(d, 'taixin').geometry.coordinates[0] as number[][];
+    [ring[10], ring[250]] = [ring[250]!, ring[10]!];
+    expectProblem(check(d), { file: ZF, id: 'taixin', field: 'geometry.coordinates', message: /the outline crosses itself at \[\d+\.\d{4}, \d+\.\d{4}\]/ });
+    expect(check(clone()).filter((p) => /crosses itself/.test(p.message))).toEqual([]);
+  });
+
   it('missing field', () => {
     const d = clone();
     delete zoneOf(d, 'jincheng-etdz').properties.name_zh;

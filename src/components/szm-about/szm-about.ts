@@ -80,7 +80,7 @@ export class SzmAbout extends LitElement {
         : html`<ul class="titles">${titles.map((t) => html`<li>${title(t)}</li>`)}</ul>`}
       <div class="meta">
         ${source.date ? html`<time datetime=${source.date}>${formatDate(source.date, lang)}</time>` : nothing}
-        ${href && source.ref === href ? nothing : html`<code class="ref">${source.ref}</code>`}
+        ${href && source.ref === href ? nothing : html`<code class="ref" dir="auto">${source.ref}</code>`}
         <span class="cited">${ta(lang, 'about.citedBy', { list: cited.join(lang === 'zh' ? '、' : ', ') })}</span>
       </div>
     </li>`;

@@ -126,7 +126,7 @@ export class SzmFilters extends LitElement {
     return values.map(
       (v) => html`<label part="option" class="option">
         <input type="checkbox" name=${key} .value=${v} .checked=${live(on.includes(v))} @change=${this.onToggle} />
-        <span>${label(v)}</span>${count ? html`<span class="n">${count(v)}</span>` : ''}
+        <span dir="auto">${label(v)}</span>${count ? html`<span class="n">${count(v)}</span>` : ''}
       </label>`,
     );
   }

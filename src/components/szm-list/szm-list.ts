@@ -17,6 +17,9 @@ import { FULL_LIST_MAX, groupSlots, HEADING_EM, PROJECT_ROW_EM, rowWindow, type 
 /** A row's text, worked out when the row is first rendered (never for rows off screen). */
 interface RowText {
   name: string;
+  /** The zone's short name (a project) or city (a zone): text from the data, isolated when shown. */
+  place: string;
+  /** What follows the place: the industry (a project) or the count of projects (a zone). */
   meta: string;
   /** A project's investment (formatMoney); '' for a zone. */
   money: string;
@@ -191,7 +194,7 @@ export class SzmList extends LitElement {
     if (!text) {
       const lang = this.language;
       const count = this.totals.get(z.id)?.count ?? 0;
-      text = { name: zoneName(z, lang), meta: `${cityLabel(z.city, lang)} · ${tf(lang, 'list.projectCount', { count })}`, money: '', status: '', color: '' };
+      text = { name: zoneName(z, lang), place: cityLabel(z.city, lang), meta: tf(lang, 'list.projectCount', { count }), money: '', status: '', color: '' };
       if (this.zoneTexts.size >= TEXT_CACHE_MAX) this.zoneTexts.clear();
       this.zoneTexts.set(z.id, text);
     }
@@ -205,7 +208,8 @@ export class SzmList extends LitElement {
       const zone = this.zonesById.get(p.zone_id);
       text = {
         name: projectName(p, lang),
-        meta: [zone ? zoneShortName(zone, lang) : '', industryLabel(p.industry, lang)].filter(Boolean).join(' · '),
+        place: zone ? zoneShortName(zone, lang) : '',
+        meta: industryLabel(p.industry, lang),
         money: formatMoney(p.investment_cny, lang),
         status: `${statusLabel(p.status, lang)} ${formatDate(p.status_date, lang)}`.trim(),
         color: industry(p.industry)?.color ?? '#888',
@@ -314,7 +318,7 @@ export class SzmList extends LitElement {
       aria-posinset=${kind === 'zone' ? i + 1 : i - zones + 1} part="row ${kind}${sel ? ' selected' : ''}${hl ? ' highlighted' : ''}">
       <span class="swatch" .style=${r.color ? `--c:${r.color}` : ''} aria-hidden="true"></span>
       <span class="name" title=${r.name}>${r.name}</span>
-      <span class="meta">${r.meta}</span>
+      <span class="meta"><bdi>${r.place}</bdi>${r.place && r.meta ? ' · ' : ''}${r.meta}</span>
       ${kind === 'project' ? html`<span class="detail">${r.money} · <span class="status">${r.status}</span></span>` : nothing}
     </li>`;
   }
