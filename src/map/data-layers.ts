@@ -412,7 +412,7 @@ export function addDataLayers(
     for (const industry of INDUSTRIES) {
       map.addSource(projectSource(industry.id), {
         type: 'geojson',
-        data: projects.get(industry.id) ?? EMPTY,
+        data: forMap(projects.get(industry.id) ?? EMPTY),
         promoteId: 'id',
         cluster: true,
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
@@ -444,7 +444,7 @@ export function clusteredProjects(projects: ProjectsByIndustry, visible: Readonl
     if (!visible.has(industry)) continue;
     let clusters = clustersOf.get(collection);
     if (!clusters) {
-      const points = collection.features as Feature<Point>[];
+      const points = forMap(collection).features as Feature<Point>[];
       const options = { radius: CLUSTER_RADIUS, maxZoom: CLUSTER_MAX_ZOOM, minPoints: CLUSTER_MIN_POINTS, idPrefix: `cluster:${industry}:` };
       clusters = clusterByZoom(points, options).map((f) =>
         f.properties?.point_count ? { ...f, properties: { ...f.properties, industry } } : f,
@@ -511,6 +511,22 @@ export function addZoneLabels(map: MapLibreMap, lang: Lang, palette: Palette = P
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * Projects as the map's worker gets them: geometry, id, industry and investment, which is all
+ * the layers, the clusters' sums and the clicks read. The popups, the list and the search read
+ * whole records on the main thread, so names, sources, quotes and history need not be copied
+ * to the worker (a structured clone of every feature) nor cut into its tiles. A new collection
+ * each call: only sources whose projects changed are given one.
+ */
+export function forMap(projects: FeatureCollection): FeatureCollection {
+  return { type: 'FeatureCollection', features: projects.features.map(mapFeature) };
+}
+
+function mapFeature(f: Feature): Feature {
+  const p = f.properties;
+  return { type: 'Feature', geometry: f.geometry, properties: p && { id: p.id, industry: p.industry, investment_cny: p.investment_cny } };
+}
 
 /** Replaces the features a source draws (filtering happens on the main thread). */
 export function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollection): void {

@@ -25,6 +25,7 @@ import {
   addDataLayers,
   addZoneLabels,
   clusteredProjects,
+  forMap,
   isProjectSource,
   projectLayers,
   projectLayout,
@@ -303,7 +304,7 @@ export class ZonesMapView {
       const visibilityChanged = !sameMembers(visible, this.visible);
       let projectsSent = false;
       if (this.layout === 'per-industry') {
-        for (const industry of changed) setSourceData(this.map, projectSource(industry), of(industry));
+        for (const industry of changed) setSourceData(this.map, projectSource(industry), forMap(of(industry)));
         projectsSent = changed.length > 0;
         if (visibilityChanged) setIndustryVisibility(this.map, visible);
       } else if (changed.length || visibilityChanged) {

@@ -15,8 +15,9 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 function standInMap(basemap: LayerSpecification[] = []) {
   const layers: LayerSpecification[] = [...basemap];
   const sources = new Set<string>();
+  const specs = new Map<string, { data?: FeatureCollection }>();
   const map = {
-    addSource: (id: string) => void sources.add(id),
+    addSource: (id: string, spec: { data?: FeatureCollection }) => void (sources.add(id), specs.set(id, spec)),
     getSource: (id: string) => (sources.has(id) ? {} : undefined),
     getLayer: (id: string) => layers.find((l) => l.id === id),
     getLayersOrder: () => layers.map((l) => l.id),
@@ -25,7 +26,7 @@ function standInMap(basemap: LayerSpecification[] = []) {
       layers.splice(at < 0 ? layers.length : at, 0, layer);
     },
   };
-  return { map: map as unknown as MapLibreMap, layers, sources };
+  return { map: map as unknown as MapLibreMap, layers, sources, specs };
 }
 
 const DATA_OPERATORS = new Set(['get', 'has', 'feature-state', 'geometry-type', 'id', 'properties']);
@@ -108,6 +109,27 @@ function project(id: string, industry: string, lng: number, lat: number, investm
 }
 
 describe('the projects\' layouts', () => {
+  it('give the map\'s worker only what the layers and clicks read of a project (id, industry, investment), in both layouts', () => {
+    const full = (id: string, lng: number): Feature<Point> => ({
+      type: 'Feature',
+      properties: { id, industry: 'computing', investment_cny: 2e9, name_zh: '智算中心', sources: [{ ref: 'x', publisher: 'p' }], history: [] },
+      geometry: { type: 'Point', coordinates: [lng, 37.8] },
+    });
+    const projects = new Map([['computing', { type: 'FeatureCollection', features: [full('a', 112.5), full('b', 113.5)] } as FeatureCollection]] as const);
+    for (const layout of ['one-source', 'per-industry'] as const) {
+      const { map, specs } = standInMap();
+      addDataLayers(map, EMPTY, projects, { lang: 'zh', visible: new Set(['computing']), layout });
+      const sent = [...specs].filter(([id]) => id.startsWith(PROJECTS_SOURCE)).flatMap(([, spec]) => spec.data?.features ?? []);
+      expect(sent.map((f) => f.properties!.id).sort(), layout).toEqual(['a', 'b']);
+      for (const f of sent) {
+        expect(Object.keys(f.properties!).filter((k) => !['zmin', 'zmax'].includes(k)).sort(), layout).toEqual(['id', 'industry', 'investment_cny']);
+        expect(f.properties!.investment_cny).toBe(2e9);
+      }
+    }
+    // The records themselves are left whole.
+    expect(projects.get('computing')!.features[0]!.properties!.name_zh).toBe('智算中心');
+  });
+
   it('use one source up to ONE_SOURCE_MAX projects, and a clustered source per industry above', () => {
     expect(projectLayout(0)).toBe('one-source');
     expect(projectLayout(ONE_SOURCE_MAX)).toBe('one-source');
