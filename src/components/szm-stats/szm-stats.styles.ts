@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const statsStyles = css`
+  /* A name from the data, set apart for bidi: a direction control in it stays inside it. */
+  .label .name {
+    unicode-bidi: isolate;
+  }
+
   .totals {
     display: flex;
     flex-wrap: wrap;

@@ -11,7 +11,10 @@ import { statsStyles } from './szm-stats.styles.js';
 
 /** One bar: its label, the value it scales by, and that value as text. */
 interface Row {
+  /** What the bar is of (a city's name may come from the data: shown set apart for bidi). */
   label: string;
+  /** Written after the label, e.g. ` (12)`. */
+  after?: string;
   value: number | null;
   text: string;
   count: number;
@@ -61,7 +64,7 @@ export class SzmStats extends LitElement {
             width="100%" preserveAspectRatio="xMinYMin meet">
             ${geo.rows.map((g, i) => {
               const r = rows[i]!;
-              return svg`<text class="label" x="0" y=${g.labelY}>${r.label}</text>
+              return svg`<text class="label" x="0" y=${g.labelY}><tspan class="name">${r.label}</tspan>${r.after ?? ''}</text>
                 <rect class="bar" x="0" y=${g.barY} width=${g.width} height=${CHART.barHeight} rx="2"
                   .style=${r.color ? `fill:${r.color}` : ''}></rect>
                 <text class="value" x=${g.valueX} y=${g.valueY}>${r.text}</text>`;
@@ -77,7 +80,7 @@ export class SzmStats extends LitElement {
         </tr></thead>
         <tbody>${rows.map(
           (r) => html`<tr>
-            <th scope="row">${r.label}</th>
+            <th scope="row"><bdi>${r.label}</bdi>${r.after ?? ''}</th>
             ${money ? html`<td>${r.text}</td>` : ''}
             <td>${formatCount(r.count, lang)}</td>
             ${money ? html`<td>${formatCount(r.undisclosed ?? 0, lang)}</td>` : ''}
@@ -94,7 +97,8 @@ export class SzmStats extends LitElement {
       return html`<p part="empty" class="empty" role="status">${tp(lang, 'stats.empty')}</p>`;
     }
     const money = (g: { count: number; investment: number | null; undisclosed: number }, label: string, color?: string): Row => ({
-      label: `${label} (${formatCount(g.count, lang)})`,
+      label,
+      after: ` (${formatCount(g.count, lang)})`,
       value: g.investment,
       text: formatMoney(g.investment, lang),
       count: g.count,
