@@ -8,8 +8,9 @@
  */
 import { launch, parseVariants, serve } from './common.mjs';
 
-const [variant] = parseVariants([process.argv[2]]);
-if (!/[:]/.test(process.argv[2].slice(process.argv[2].indexOf('=') + 1))) variant.page = 'element.html?projects=synthetic-100k.geojson';
+// Without a page, the element with the 100k set.
+const arg = process.argv[2] ?? '';
+const [variant] = parseVariants([arg.slice(arg.indexOf('=') + 1).includes(':') ? arg : `${arg}:element.html?projects=synthetic-100k.geojson`]);
 const pairs = Number(process.argv[3] ?? 3);
 const { server, urlOf } = await serve([variant]);
 const browser = await launch();

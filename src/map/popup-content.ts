@@ -73,15 +73,16 @@ export function projectPopup(p: ProjectProperties, zone: ZoneProperties | undefi
             {},
             ...[...p.history]
               .sort((a, b) => b.date.localeCompare(a.date))
-              .map((e) =>
-                h(
+              .map((e) => {
+                const note = lang === 'en' ? e.note_en || e.note_zh : e.note_zh || e.note_en;
+                return h(
                   'li',
                   {},
                   h('time', {}, formatDate(e.date, lang)),
                   ` ${statusLabel(e.status, lang)}`,
-                  (lang === 'en' ? e.note_en || e.note_zh : e.note_zh || e.note_en) ? h('span', { class: 'muted' }, ' — ', isolated((lang === 'en' ? e.note_en || e.note_zh : e.note_zh || e.note_en)!)) : null,
-                ),
-              ),
+                  note ? h('span', { class: 'muted' }, ' — ', isolated(note)) : null,
+                );
+              }),
           ),
         )
       : null;
