@@ -9,6 +9,10 @@
  * E.g. on two commits: `npx tsx bench/run.ts --sizes=shipped --variants=element,bare --repeats=1
  * --no-profile --keep` on each (note the folders it prints), then
  * `node bench/ab.mjs before=/tmp/szm-bench-AAA after=/tmp/szm-bench-BBB bare=/tmp/szm-bench-BBB:bare`.
+ *
+ * TOGGLES=N also runs the bench's industry toggles after each load (a forced GC, then N hide/show
+ * pairs back to back, hiding every layer but the legend's first) and prints the medians of each
+ * load's median hide and show, in ms to `idle`, and the heap after ready.
  */
 import { launch, median, parseVariants, serve } from './probes/common.mjs';
 
@@ -18,7 +22,10 @@ const { server, urlOf } = await serve(variants);
 const browser = await launch();
 
 const ready = Object.fromEntries(variants.map((v) => [v.name, []]));
+const toggles = Object.fromEntries(variants.map((v) => [v.name, { hide: [], show: [], heap: [] }]));
 const rounds = Number(process.env.REPS ?? 8);
+const pairs = Number(process.env.TOGGLES ?? 0);
+const OTHERS = ['semiconductors', 'information-technology', 'computing', 'equipment', 'new-materials', 'chemicals', 'biomedicine', 'services-logistics', 'consumer-agrifood'];
 for (let round = 0; round < rounds; round++) {
   for (let i = 0; i < variants.length; i++) {
     const v = variants[(i + round) % variants.length];
@@ -26,6 +33,19 @@ for (let round = 0; round < rounds; round++) {
     const page = await context.newPage();
     await page.goto(urlOf(v));
     ready[v.name].push(Math.round(await page.evaluate(() => window.__bench.ready)));
+    if (pairs > 0) {
+      await page.evaluate(() => window.__bench.settled);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      toggles[v.name].heap.push((await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6);
+      const idle = await page.evaluate(async ([n, others]) => {
+        const out = [];
+        for (let i = 0; i < 2 * n; i++) out.push((await window.__bench.toggle(i % 2 === 0 ? others : [])).idle);
+        return out;
+      }, [pairs, OTHERS]);
+      toggles[v.name].hide.push(median(idle.filter((_, i) => i % 2 === 0)));
+      toggles[v.name].show.push(median(idle.filter((_, i) => i % 2 === 1)));
+    }
     await context.close();
   }
 }
@@ -37,4 +57,9 @@ for (const v of variants) {
   const m = median(ready[v.name]);
   const vsBare = bare && v.name !== bare ? `  ×bare ${(m / median(ready[bare])).toFixed(3)}, per round ${median(ready[v.name].map((x, i) => x / ready[bare][i])).toFixed(3)}` : '';
   console.log(`${v.name.padEnd(12)} ready median ${m} ms${vsBare}  [${ready[v.name].join(', ')}]`);
+  if (pairs > 0) {
+    const t = toggles[v.name];
+    const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+    console.log(`${''.padEnd(12)} hide ${median(t.hide).toFixed(0)} / show ${median(t.show).toFixed(0)} ms to idle, heap ${median(t.heap).toFixed(1)} MB  hide [${list(t.hide)}] show [${list(t.show)}]`);
+  }
 }
