@@ -396,7 +396,7 @@ export function addDataLayers(
   options: { lang: Lang; visible: ReadonlySet<IndustryId>; palette?: Palette; zoneLabels?: boolean; layout: ProjectLayout },
 ): void {
   const { lang, visible, palette = PALETTE, zoneLabels = true, layout } = options;
-  map.addSource(ZONES_SOURCE, { type: 'geojson', data: zones, promoteId: 'id' });
+  map.addSource(ZONES_SOURCE, { type: 'geojson', data: zonesForMap(zones), promoteId: 'id' });
   map.addSource(SELECTION_SOURCE, { type: 'geojson', data: EMPTY });
   const fanned = visible.size > 1;
   const { below, above } = zoneLayers(palette);
@@ -526,6 +526,34 @@ export function forMap(projects: FeatureCollection): FeatureCollection {
 function mapFeature(f: Feature): Feature {
   const p = f.properties;
   return { type: 'Feature', geometry: f.geometry, properties: p && { id: p.id, industry: p.industry, investment_cny: p.investment_cny } };
+}
+
+/** Longest zone label drawn, in characters: a longer name ends in "…" (the popup has it whole). */
+export const ZONE_LABEL_MAX = 40;
+
+/**
+ * Zones as the map's worker gets them: geometry, id, level and the names the labels read. The
+ * rest (figures, sources, areas) stays on the main thread: the worker cuts every property it is
+ * given into its tiles, and a number beyond what a tile can encode (an area of 1e20 km²) made it
+ * drop every zone. Names are cut to `ZONE_LABEL_MAX`: one label, not a line across the map.
+ */
+export function zonesForMap(zones: FeatureCollection): FeatureCollection {
+  return { type: 'FeatureCollection', features: zones.features.map(zoneMapFeature) };
+}
+
+function zoneMapFeature(f: Feature): Feature {
+  const p = f.properties ?? {};
+  const properties: Record<string, unknown> = { id: p.id, level: p.level };
+  for (const key of ['name_zh', 'name_en', 'short_zh', 'short_en']) {
+    const name = p[key];
+    if (typeof name === 'string') properties[key] = labelText(name);
+  }
+  return { type: 'Feature', geometry: f.geometry, properties };
+}
+
+function labelText(name: string): string {
+  const chars = [...name];
+  return chars.length > ZONE_LABEL_MAX ? `${chars.slice(0, ZONE_LABEL_MAX - 1).join('').trimEnd()}…` : name;
 }
 
 /** Replaces the features a source draws (filtering happens on the main thread). */

@@ -26,6 +26,7 @@ import {
   addZoneLabels,
   clusteredProjects,
   forMap,
+  zonesForMap,
   isProjectSource,
   projectLayers,
   projectLayout,
@@ -296,7 +297,7 @@ export class ZonesMapView {
       sent = true;
     } else {
       const zonesChanged = isNew(this.shownZones, zones);
-      if (zonesChanged) setSourceData(this.map, ZONES_SOURCE, zones);
+      if (zonesChanged) setSourceData(this.map, ZONES_SOURCE, zonesForMap(zones));
       this.shownZones = zones;
       const of = (industry: IndustryId): FeatureCollection => projects.get(industry) ?? EMPTY;
       const changed = INDUSTRY_IDS.filter((industry) => isNew(this.shownProjects.get(industry), of(industry)));

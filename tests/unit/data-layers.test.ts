@@ -4,7 +4,7 @@ import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import {
   ONE_SOURCE_LAYERS, ONE_SOURCE_MAX, PROJECTS_SOURCE, ZONE_LABELS_MIN_ZOOM, addDataLayers, addZoneLabels, clusterOffset, clusteredProjects, fanOut,
-  projectLayout, type ProjectLayout,
+  ZONE_LABEL_MAX, projectLayout, type ProjectLayout,
 } from '../../src/map/data-layers.js';
 import { basemapStyle } from '../../src/map/basemap-style.js';
 import { INDUSTRY_IDS } from '../../src/data/industries.js';
@@ -95,6 +95,35 @@ describe('data layers', () => {
     expect(JSON.stringify(layer.layout!['text-field'])).toContain('short_en');
     addZoneLabels(map, 'en'); // a second call adds nothing
     expect(layers.filter((l) => l.id === 'zone-labels')).toHaveLength(1);
+  });
+
+  it('give the map\'s worker what the zone layers read of a zone, with names cut to a label\'s length', () => {
+    const long = 'Shanxi '.repeat(20).trim();
+    const zone: Feature = {
+      type: 'Feature',
+      properties: { id: 'z', level: 'national', name_zh: '太原经开区', name_en: long, area_km2: 1e20, figures: [{ key: 'gdp', value: 1e20 }], sources: [] },
+      geometry: { type: 'Point', coordinates: [112.5, 37.8] },
+    };
+    const basemap = basemapStyle('zh').layers;
+    const { map, layers, specs } = standInMap(basemap);
+    addDataLayers(map, { type: 'FeatureCollection', features: [zone] }, new Map(), { lang: 'en', visible: new Set(INDUSTRY_IDS), zoneLabels: true, layout: 'one-source' });
+    const sent = specs.get('zones')!.data!.features[0]!.properties!;
+    expect(Object.keys(sent).sort()).toEqual(['id', 'level', 'name_en', 'name_zh']);
+    expect([...(sent.name_en as string)]).toHaveLength(ZONE_LABEL_MAX);
+    expect(sent.name_en).toMatch(/^Shanxi Shanxi .*…$/);
+    expect(sent.name_zh).toBe('太原经开区');
+    // Every property a zone layer reads is sent (short names too, when a zone has them), but
+    // `industry`: zones have none, and the colour expression the circles share falls back to white.
+    const read = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (!Array.isArray(v)) return;
+      if (v[0] === 'get' && typeof v[1] === 'string') read.add(v[1]);
+      v.forEach(walk);
+    };
+    for (const l of layers.filter((l) => 'source' in l && l.source === 'zones')) walk([l.filter, Object.values((l as { paint?: object }).paint ?? {}), Object.values((l as { layout?: object }).layout ?? {})]);
+    expect([...read].filter((k) => !['id', 'level', 'name_zh', 'name_en', 'short_zh', 'short_en'].includes(k))).toEqual(['industry']);
+    // The record itself is left whole.
+    expect(zone.properties!.name_en).toBe(long);
   });
 
   it('draw the zones\' labels with the rest when asked', () => {
