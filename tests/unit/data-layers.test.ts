@@ -120,7 +120,7 @@ describe('data layers', () => {
       if (v[0] === 'get' && typeof v[1] === 'string') read.add(v[1]);
       v.forEach(walk);
     };
-    for (const l of layers.filter((l) => 'source' in l && l.source === 'zones')) walk([l.filter, Object.values((l as { paint?: object }).paint ?? {}), Object.values((l as { layout?: object }).layout ?? {})]);
+    for (const l of layers.filter((l) => 'source' in l && l.source === 'zones')) walk([(l as { filter?: unknown }).filter, Object.values((l as { paint?: object }).paint ?? {}), Object.values((l as { layout?: object }).layout ?? {})]);
     expect([...read].filter((k) => !['id', 'level', 'name_zh', 'name_en', 'short_zh', 'short_en'].includes(k))).toEqual(['industry']);
     // The record itself is left whole.
     expect(zone.properties!.name_en).toBe(long);
