@@ -223,12 +223,39 @@ export function cityLabel(city: string, lang: Lang): string {
   return parts.map((c) => pick(CITY_LABELS, c, lang)).join(lang === 'zh' ? '、' : ' / ');
 }
 
+/**
+ * Characters that show nothing and are not white space: zero-width ones, fillers, the blank
+ * braille pattern, and the direction marks and embeddings (U+061C, U+200E, U+200F,
+ * U+202A–U+202E, U+2066–U+2069) that only steer the text around them.
+ */
+const INVISIBLE = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u115f\u1160\u3164\uffa0\u2800]/g;
+/** Combining marks (accents and the like): on nothing, they show nothing a reader can read. */
+const MARKS = /\p{M}/gu;
+
+/**
+ * True when `s` shows nothing: empty, or white space, invisible characters and combining marks
+ * only. A name that merely contains them (Arabic with a direction mark, an accented letter) is
+ * not blank. Most strings start with a printable ASCII character or a CJK ideograph: no need to
+ * look further.
+ */
+export function isBlank(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return s.replace(INVISIBLE, '').replace(MARKS, '').trim() === '';
+}
+
+/** `s` trimmed, or '' when it is missing or shows nothing, so that a fallback takes over. */
+function shown(s: string | null | undefined): string {
+  if (typeof s !== 'string' || isBlank(s)) return '';
+  return s.trim();
+}
+
 type Named = { name_zh: string; name_en: string };
 
 function nameIn(p: Named, lang: Lang): string {
-  const own = (lang === 'zh' ? p.name_zh : p.name_en)?.trim() ?? '';
+  const own = shown(lang === 'zh' ? p.name_zh : p.name_en);
   if (own !== '') return own;
-  return ((lang === 'zh' ? p.name_en : p.name_zh) ?? '').trim();
+  return shown(lang === 'zh' ? p.name_en : p.name_zh);
 }
 
 /** The zone's name in `lang`, falling back to the other language's when empty. */
@@ -244,11 +271,11 @@ export function zoneShortName(
   p: Pick<ZoneProperties, 'name_zh' | 'name_en' | 'short_zh' | 'short_en'>,
   lang: Lang,
 ): string {
-  const own = (lang === 'zh' ? p.short_zh : p.short_en)?.trim();
+  const own = shown(lang === 'zh' ? p.short_zh : p.short_en);
   if (own) return own;
-  const other = (lang === 'zh' ? p.short_en : p.short_zh)?.trim();
+  const other = shown(lang === 'zh' ? p.short_en : p.short_zh);
   // A missing short label in this language: the full name in it beats the other's short label.
-  const full = (lang === 'zh' ? p.name_zh : p.name_en)?.trim();
+  const full = shown(lang === 'zh' ? p.name_zh : p.name_en);
   if (full) return full;
   return other || nameIn(p, lang);
 }
@@ -266,7 +293,7 @@ export function companyName(
   p: Pick<ProjectProperties, 'company_zh' | 'company_en'>,
   lang: Lang,
 ): string {
-  const own = (lang === 'zh' ? p.company_zh : p.company_en)?.trim();
+  const own = shown(lang === 'zh' ? p.company_zh : p.company_en);
   if (own) return own;
-  return ((lang === 'zh' ? p.company_en : p.company_zh) ?? '').trim();
+  return shown(lang === 'zh' ? p.company_en : p.company_zh);
 }

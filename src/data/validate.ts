@@ -11,6 +11,7 @@
  */
 // @ts-expect-error -- geojson-validation ships no type declarations; its use is typed by GeoJsonValidation below.
 import gjvModule from 'geojson-validation';
+import { isBlank } from './format.js';
 import { INDUSTRY_IDS } from './industries.js';
 import {
   LOCATION_BASES,
@@ -303,6 +304,8 @@ const POSITIVE = 4;
 const MONEY = 8;
 /** A name: at most `NAME_MAX` characters. */
 const NAME = 16;
+/** An area in km²: at most `SHANXI_KM2`. */
+const AREA = 32;
 
 /**
  * The longest name, and the longest other text (a quote, a note), in UTF-16 code units: a
@@ -313,10 +316,24 @@ export const NAME_MAX = 300;
 export const TEXT_MAX = 5000;
 
 /**
+ * Shanxi's area in km² (156,700 officially; geo/README.md: 156,659 from the outline). No zone is
+ * larger than the province: a larger `area_km2` is a unit slip (m² or 亩 written as km²), and
+ * 1e20 broke MapLibre's tile encoding.
+ */
+export const SHANXI_KM2 = 156_700;
+
+/**
  * 10 万亿元 (10 trillion yuan), several times China's largest single projects: an amount above it
  * is a unit slip (万元 or 亿元 written as yuan), and such numbers overflowed the totals.
  */
 export const MONEY_MAX = 1e13;
+
+/**
+ * 1 万元 (10,000 yuan): no major project or zone figure is this small, so an amount below it is
+ * a unit slip the other way (49.4 meaning 49.4 亿元), and it showed as "0 元". The shipped data's
+ * smallest is 1.2e7 (1200 万元).
+ */
+export const MONEY_MIN = 1e4;
 
 /** A pattern a string field must match, and how a message names it. */
 interface Pattern {
@@ -353,19 +370,6 @@ function missing(r: Reporter, id: string, prefix: string, key: string, flags: nu
   if (!(flags & OPTIONAL)) r.add(id, prefix + key, 'missing required field');
 }
 
-/** Characters that show nothing and are not white space: zero-width ones, fillers, the blank braille pattern. */
-const INVISIBLE = /[\u180e\u200b-\u200d\u2060\ufeff\u115f\u1160\u3164\uffa0\u2800]/g;
-
-/**
- * True when `s` shows nothing: empty, white space or invisible characters only. Most strings
- * start with a printable ASCII character or a CJK ideograph: no need to look further.
- */
-function isBlank(s: string): boolean {
-  const c = s.charCodeAt(0);
-  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
-  return s.replace(INVISIBLE, '').trim() === '';
-}
-
 function checkStr(r: Reporter, id: string, v: unknown, prefix: string, key: string, flags = 0, pattern?: Pattern): void {
   if (v === undefined) return missing(r, id, prefix, key, flags);
   if (v === null) {
@@ -374,10 +378,21 @@ function checkStr(r: Reporter, id: string, v: unknown, prefix: string, key: stri
     return;
   }
   if (typeof v !== 'string') return r.add(id, prefix + key, `is ${describe(v)}, expected a string`);
-  if (isBlank(v)) return r.add(id, prefix + key, 'is an empty string');
-  const max = flags & NAME ? NAME_MAX : TEXT_MAX;
+  if (isBlank(v)) return r.add(id, prefix + key, blankMessage(v));
+  const max = maxLength(flags);
   if (v.length > max) return r.add(id, prefix + key, `is ${v.length} characters long, more than ${max}`);
   if (pattern && !pattern.re.test(v)) r.add(id, prefix + key, `${quote(v)} is not ${pattern.text}`);
+}
+
+/** The longest a string with these flags may be, in UTF-16 code units. */
+function maxLength(flags: number): number {
+  return flags & NAME ? NAME_MAX : TEXT_MAX;
+}
+
+/** Why a blank string is refused: empty, or something that only looks like text. */
+function blankMessage(v: string): string {
+  if (v.trim() === '') return 'is an empty string';
+  return 'shows nothing (only invisible characters, direction marks or combining marks): write the text, or leave the field out where it is optional';
 }
 
 function checkNum(r: Reporter, id: string, v: unknown, prefix: string, key: string, flags = 0): void {
@@ -389,6 +404,9 @@ function checkNum(r: Reporter, id: string, v: unknown, prefix: string, key: stri
   if (typeof v !== 'number' || !Number.isFinite(v)) return r.add(id, prefix + key, `is ${describe(v) === 'number' ? String(v) : describe(v)}, expected a finite number`);
   if (flags & POSITIVE && v <= 0) r.add(id, prefix + key, `is ${v}, expected a positive number`);
   if (flags & MONEY && v > MONEY_MAX) r.add(id, prefix + key, `is ${v}, above 1e13 yuan (10 万亿元): the amount is in yuan, not 万元 or 亿元`);
+  // Zero and below are reported as not positive; a second line would say the same.
+  if (flags & MONEY && v > 0 && v < MONEY_MIN) r.add(id, prefix + key, `is ${v}, below 10,000 yuan (1 万元): the amount is in yuan, not 万元 or 亿元`);
+  if (flags & AREA && v > SHANXI_KM2) r.add(id, prefix + key, `is ${v} km², larger than Shanxi (156,700 km²): the area is in km², not m² or 亩`);
 }
 
 function checkBool(r: Reporter, id: string, v: unknown, key: string): void {
@@ -587,7 +605,7 @@ export function validateZones(json: unknown, file: string): Problem[] {
     checkStr(r, id, props.county, '', 'county', NULLABLE);
     checkStr(r, id, props.parent_id, '', 'parent_id', OPTIONAL | NULLABLE);
     checkDate(r, id, props.established, '', 'established', NULLABLE);
-    checkNum(r, id, props.area_km2, '', 'area_km2', NULLABLE | POSITIVE);
+    checkNum(r, id, props.area_km2, '', 'area_km2', NULLABLE | POSITIVE | AREA);
     checkOneOf(r, id, props.location_basis, '', 'location_basis', LOCATION_BASIS);
     checkStr(r, id, props.location_note_zh, '', 'location_note_zh', OPTIONAL);
     checkStr(r, id, props.location_note_en, '', 'location_note_en', OPTIONAL);
@@ -663,7 +681,7 @@ function checkFigures(r: Reporter, id: string, v: unknown, refs: readonly string
     checkStr(r, id, fig.key, p, 'key', 0, FIGURE_KEY);
     checkStr(r, id, fig.label_zh, p, 'label_zh');
     checkStr(r, id, fig.label_en, p, 'label_en');
-    checkNum(r, id, fig.value, p, 'value');
+    checkNum(r, id, fig.value, p, 'value', figureBounds(fig.unit));
     checkOneOf(r, id, fig.unit, p, 'unit', UNIT);
     checkDate(r, id, fig.as_of, p, 'as_of');
     checkOneOf(r, id, fig.basis, p, 'basis', OUTPUT_BASIS, OPTIONAL);
@@ -675,14 +693,36 @@ function checkFigures(r: Reporter, id: string, v: unknown, refs: readonly string
   }
 }
 
+/** The bounds of a figure's value by its unit: money and areas as for the zone's own fields. */
+function figureBounds(unit: unknown): number {
+  if (unit === 'cny') return POSITIVE | MONEY;
+  if (unit === 'km2') return POSITIVE | AREA;
+  return 0;
+}
+
 /** Zone ids (and points) the projects may refer to: a zones collection, or a list of ids. */
 function zoneIdsOf(zones: unknown): Set<string> {
   if (Array.isArray(zones)) return new Set(zones.filter((z): z is string => typeof z === 'string'));
   const ids = new Set<string>();
-  if (isObj(zones) && Array.isArray(zones.features))
+  // The projects file given as the zones file: its ids are projects', not zones'.
+  if (isObj(zones) && Array.isArray(zones.features) && !holdsOnly(zones.features, 'projects'))
     for (const f of zones.features) if (isObj(f) && isObj(f.properties) && typeof f.properties.id === 'string') ids.add(f.properties.id);
   return ids;
 }
+
+/** The zone `id` as a message names it: its id and, where the zones collection has one, its name. */
+function zoneLabel(zones: unknown, id: string): string {
+  const f = isObj(zones) && Array.isArray(zones.features) ? zones.features.find((z) => isObj(z) && isObj(z.properties) && z.properties.id === id) : null;
+  const name = isObj(f) && isObj(f.properties) ? f.properties.name_zh : undefined;
+  return typeof name === 'string' && !isBlank(name) ? `${quote(id)} (${name})` : quote(id);
+}
+
+/**
+ * Zones that yield no id (a zones file that is not a collection, is empty, or holds projects)
+ * would make every project's zone_id a problem: one line says so instead, as the zones file's
+ * own problems name the mistake.
+ */
+const ZONES_UNUSABLE = "the projects' zones could not be checked because the zones file is unusable (see its problems): fix the zones file first";
 
 /** Checks data/projects.geojson; `zones` is the zones collection (or its ids) that zone_id must resolve in. */
 export function validateProjects(json: unknown, file: string, zones: unknown): Problem[] {
@@ -694,6 +734,8 @@ export function validateProjects(json: unknown, file: string, zones: unknown): P
     return r.problems;
   }
   const zoneIds = zoneIdsOf(zones);
+  const zonesUsable = zoneIds.size > 0;
+  if (!zonesUsable && features.length > 0) r.add(null, 'zone_id', ZONES_UNUSABLE);
   const ids: string[] = [];
   for (let index = 0; index < features.length; index++) {
     if (isHole(features, index)) continue;
@@ -704,8 +746,11 @@ export function validateProjects(json: unknown, file: string, zones: unknown): P
     ids.push(id);
     checkUnknownKeys(r, id, props, PROJECT_KEYS, '');
     checkStr(r, id, props.id, '', 'id', 0, PROJECT_ID);
+    // The element finds a zone or a project by its id alone (selection, links, search).
+    if (typeof props.id === 'string' && zoneIds.has(props.id))
+      r.add(id, 'id', `is also the id of the zone ${zoneLabel(zones, props.id)}: a project needs an id no zone has; give it its own (e.g. with its zone's prefix, cz-…)`);
     checkStr(r, id, props.zone_id, '', 'zone_id');
-    if (typeof props.zone_id === 'string' && props.zone_id !== '' && !zoneIds.has(props.zone_id))
+    if (zonesUsable && typeof props.zone_id === 'string' && props.zone_id !== '' && !zoneIds.has(props.zone_id))
       r.add(id, 'zone_id', `zone ${quote(props.zone_id)} is not in the zones file`);
     checkStr(r, id, props.name_zh, '', 'name_zh', NAME);
     checkStr(r, id, props.name_en, '', 'name_en', NAME);
@@ -811,11 +856,37 @@ export interface ParsedText {
   json: unknown;
   /** A problem when the text is empty or not JSON (json is then undefined). */
   problem: Problem | null;
+  /** The problem's message in Chinese, for the element's Chinese readers (null with no problem). */
+  problemZh: string | null;
   /** A one-line note, e.g. that a byte-order mark was stripped. */
   note: string | null;
 }
 
-/** Parses a file's text: strips (and notes) a UTF-8 BOM; an empty file or bad JSON is a problem. */
+/** A whole-file problem, in English (for the problem line) and Chinese (for the element). */
+const FILE_PROBLEMS = {
+  empty: ['the file is empty', '文件是空的'],
+  gzip: [
+    'the file is gzip-compressed but was served without Content-Encoding: gzip; serve it with that header, or uncompressed',
+    '文件经过 gzip 压缩，但服务器发送时没有带 Content-Encoding: gzip 头；请带上这个头发送，或发送未压缩的文件',
+  ],
+  utf16: [
+    'the file is not UTF-8: it looks like UTF-16 (zero bytes between the characters); save it as UTF-8',
+    '文件不是 UTF-8 编码：看起来是 UTF-16（字符之间有零字节）；请另存为 UTF-8',
+  ],
+  gbk: [
+    'the file is not UTF-8: it has bytes UTF-8 does not allow (as a GBK or GB18030 file does), read as \ufffd; save it as UTF-8',
+    '文件不是 UTF-8 编码：其中有 UTF-8 不允许的字节（GBK 或 GB18030 文件就是这样），读出来是 \ufffd；请另存为 UTF-8',
+  ],
+} as const;
+
+function fileProblem(file: string, note: string | null, [message, zh]: readonly [string, string]): ParsedText {
+  return { json: undefined, note, problem: { file, id: null, field: null, message }, problemZh: zh };
+}
+
+/**
+ * Parses a file's text: strips (and notes) a UTF-8 BOM; an empty file, one that is not UTF-8
+ * text (gzip, UTF-16, GBK) or bad JSON is a problem.
+ */
 export function parseDataText(text: string, file: string): ParsedText {
   let body = text;
   let note: string | null = null;
@@ -823,23 +894,21 @@ export function parseDataText(text: string, file: string): ParsedText {
     body = body.slice(1);
     note = `${file}: note: the file starts with a UTF-8 byte-order mark (BOM); it was stripped and the file validated, but please save it without one`;
   }
-  if (body.trim() === '') return { json: undefined, note, problem: { file, id: null, field: null, message: 'the file is empty' } };
+  if (body.trim() === '') return fileProblem(file, note, FILE_PROBLEMS.empty);
+  // gzip starts with the bytes 1f 8b; 8b is no UTF-8 character, so fetch's decoding (and Node's)
+  // reads U+001F U+FFFD. Checked first: its zero bytes would pass for UTF-16's.
+  if (body.startsWith('\u001f\ufffd')) return fileProblem(file, note, FILE_PROBLEMS.gzip);
   // Read as UTF-8, a UTF-16 file starts with two replacement characters (its byte-order mark)
   // and has a zero byte beside every ASCII character.
-  if (body.startsWith('\ufffd\ufffd') || body.slice(0, 64).includes('\u0000')) {
-    const message = 'the file is not UTF-8: it looks like UTF-16 (zero bytes between the characters); save it as UTF-8';
-    return { json: undefined, note, problem: { file, id: null, field: null, message } };
-  }
+  if (body.startsWith('\ufffd\ufffd') || body.slice(0, 64).includes('\u0000')) return fileProblem(file, note, FILE_PROBLEMS.utf16);
   // Other bytes that are not UTF-8 (GBK or GB18030, as Chinese files often are) would show as
   // \ufffd in names and sources: refused, not drawn garbled.
-  if (body.includes('\ufffd')) {
-    const message = 'the file is not UTF-8: it has bytes UTF-8 does not allow (as a GBK or GB18030 file does), read as \ufffd; save it as UTF-8';
-    return { json: undefined, note, problem: { file, id: null, field: null, message } };
-  }
+  if (body.includes('\ufffd')) return fileProblem(file, note, FILE_PROBLEMS.gbk);
   try {
-    return { json: JSON.parse(body), note, problem: null };
+    return { json: JSON.parse(body), note, problem: null, problemZh: null };
   } catch (error) {
-    return { json: undefined, note, problem: { file, id: null, field: null, message: `not valid JSON: ${(error as Error).message}` } };
+    const reason = (error as Error).message;
+    return { json: undefined, note, problem: { file, id: null, field: null, message: `not valid JSON: ${reason}` }, problemZh: `不是有效的 JSON：${reason}` };
   }
 }
 

@@ -203,6 +203,18 @@ describe('names', () => {
     expect(projectName({ name_zh: '龙芯项目', name_en: '  ' }, 'en')).toBe('龙芯项目');
   });
 
+  it('a name that shows nothing (direction marks, combining marks, zero-width characters) falls back too', () => {
+    for (const blank of ['\u200e', '\u202b\u202c', '\u2066\u2069', '\u061c', '\u0301'.repeat(300), '\u200b \u0301']) {
+      expect(zoneName({ name_zh: '某园区', name_en: blank }, 'en')).toBe('某园区');
+      expect(projectName({ name_zh: blank, name_en: 'Some project' }, 'zh')).toBe('Some project');
+      expect(zoneShortName({ name_zh: '长治高新技术产业开发区', name_en: 'Changzhi HTZ', short_zh: blank }, 'zh')).toBe('长治高新技术产业开发区');
+      expect(companyName({ company_zh: '某公司', company_en: blank }, 'en')).toBe('某公司');
+    }
+    // Marks and direction controls beside visible text are part of the name.
+    expect(zoneName({ name_zh: '某园区', name_en: '\u200fمدينة\u200f' }, 'en')).toBe('\u200fمدينة\u200f');
+    expect(zoneName({ name_zh: '某园区', name_en: 'Cafe\u0301' }, 'en')).toBe('Cafe\u0301');
+  });
+
   it('short names fall back to the full name in the language', () => {
     const z = { name_zh: '长治高新技术产业开发区', name_en: 'Changzhi High-tech Zone', short_zh: '长治高新区' };
     expect(zoneShortName(z, 'zh')).toBe('长治高新区');

@@ -4,19 +4,24 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import {
   formatProblem,
   isHttpUrl,
   isPartialDate,
+  MONEY_MIN,
+  NAME_MAX,
   parseDataText,
+  SHANXI_KM2,
   validateDataset,
   validateProjects,
   validateZones,
   type Problem,
 } from '../../src/data/validate.js';
 import { MAX_PROJECT_DISTANCE_KM, validateGeography } from '../../src/data/validate-geo.js';
+import { ZONE_LABEL_MAX } from '../../src/map/data-layers.js';
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const ZONES = read('data/zones.geojson');
@@ -262,6 +267,111 @@ describe('broken copies', () => {
   it('formats a problem as one line', () => {
     expect(formatProblem({ file: 'a.geojson', id: 'x', field: 'y', message: 'z' })).toBe('a.geojson: x: y: z');
     expect(formatProblem({ file: 'a.geojson', id: null, field: null, message: 'z' })).toBe('a.geojson: -: -: z');
+  });
+});
+
+describe('bounds and blanks found by review', () => {
+  it('an area larger than Shanxi (a zone\'s area_km2 and its km2 figures)', () => {
+    const d = clone();
+    zoneOf(d, 'changzhi-htz').properties.area_km2 = 1e20;
+    zoneOf(d, 'shanxi-trz').properties.figures[4].value = 600_000;
+    zoneOf(d, 'trz-jinzhong').properties.area_km2 = SHANXI_KM2; // as large as the province: allowed
+    const problems = validateDataset(d.zones, d.projects);
+    expectProblem(problems, { file: ZF, id: 'changzhi-htz', field: 'area_km2', message: /^is 100000000000000000000 km², larger than Shanxi \(156,700 km²\)/ });
+    expectProblem(problems, { file: ZF, id: 'shanxi-trz', field: 'figures[4].value', message: /larger than Shanxi/ });
+    expect(problems.map(formatProblem)).toHaveLength(2);
+  });
+
+  it('a project whose id is also a zone\'s id', () => {
+    const d = clone();
+    projectOf(d, 'cz-taihang-data-lake').properties.id = 'changzhi-htz';
+    const problems = validateDataset(d.zones, d.projects);
+    expectProblem(problems, { file: PF, id: 'changzhi-htz', field: 'id', message: /is also the id of the zone "changzhi-htz" \(长治高新技术产业开发区\)/ });
+    expect(problems).toHaveLength(1);
+  });
+
+  it('a gzip body served without Content-Encoding is named as such, not as UTF-16', () => {
+    const bytes = gzipSync(JSON.stringify(PROJECTS));
+    for (const text of [new TextDecoder().decode(bytes), bytes.toString('utf8')]) {
+      const r = parseDataText(text, 'p.geojson');
+      expect(r.problem?.message).toBe('the file is gzip-compressed but was served without Content-Encoding: gzip; serve it with that header, or uncompressed');
+      expect(r.problemZh).toMatch(/gzip 压缩/);
+    }
+  });
+
+  it('a name of direction marks or combining marks only is blank; with visible text it passes', () => {
+    const blanks = ['\u200e', '\u200f\u202b\u202c', '\u2066\u2069', '\u061c', '\u0301'.repeat(300), ' \u0301\u200e '];
+    for (const name of blanks) {
+      const d = clone();
+      projectOf(d, 'cz-taihang-data-lake').properties.name_en = name;
+      expectProblem(validateDataset(d.zones, d.projects), { id: 'cz-taihang-data-lake', field: 'name_en', message: /^shows nothing/ });
+    }
+    const d = clone();
+    const names = ['\u200fمدينة\u200f', 'שדה\u202c', 'Cafe\u0301 Park', '\u2067Jinzhong\u2069', '\u0301a'];
+    d.projects.features.slice(0, names.length).forEach((f, i) => (f.properties.name_en = names[i]));
+    expect(validateDataset(d.zones, d.projects).map(formatProblem)).toEqual([]);
+  });
+
+  it(`names and short labels at most ${NAME_MAX} characters (the map cuts a label at ${ZONE_LABEL_MAX})`, () => {
+    const d = clone();
+    zoneOf(d, 'changzhi-htz').properties.short_zh = '长'.repeat(NAME_MAX + 1);
+    zoneOf(d, 'changzhi-htz').properties.short_en = 'A'.repeat(NAME_MAX + 1);
+    zoneOf(d, 'qingxu-edz').properties.short_en = 'A'.repeat(NAME_MAX);
+    zoneOf(d, 'taiyuan-htz').properties.name_en = 'A'.repeat(NAME_MAX + 1);
+    const problems = validateDataset(d.zones, d.projects);
+    expectProblem(problems, { id: 'changzhi-htz', field: 'short_zh', message: /^is 301 characters long, more than 300$/ });
+    expectProblem(problems, { id: 'changzhi-htz', field: 'short_en', message: /^is 301 characters long, more than 300$/ });
+    expectProblem(problems, { id: 'taiyuan-htz', field: 'name_en', message: /^is 301 characters long, more than 300$/ });
+    expect(problems).toHaveLength(3);
+  });
+
+  it('money below 1 万元 (a unit slip) in projects and in zone figures', () => {
+    const d = clone();
+    projectOf(d, 'cz-taihang-data-lake').properties.investment_cny = 0.4;
+    projectOf(d, 'cz-cps-lfp-cathode').properties.investment_cny = 5e-324;
+    projectOf(d, 'cz-cps-lfp-cathode').properties.output_cny = 12;
+    zoneOf(d, 'changzhi-htz').properties.figures[1].value = 470.75;
+    projectOf(d, 'cz-hydrogen-industry-base').properties.investment_cny = MONEY_MIN; // 1 万元 itself: allowed
+    const problems = validateDataset(d.zones, d.projects);
+    expectProblem(problems, { id: 'cz-taihang-data-lake', field: 'investment_cny', message: /^is 0\.4, below 10,000 yuan \(1 万元\): the amount is in yuan, not 万元 or 亿元$/ });
+    expectProblem(problems, { id: 'cz-cps-lfp-cathode', field: 'investment_cny', message: /^is 5e-324, below 10,000 yuan/ });
+    expectProblem(problems, { id: 'cz-cps-lfp-cathode', field: 'output_cny', message: /^is 12, below 10,000 yuan/ });
+    expectProblem(problems, { file: ZF, id: 'changzhi-htz', field: 'figures[1].value', message: /below 10,000 yuan/ });
+    expect(problems).toHaveLength(4);
+    // Zero and below stay one line: not positive.
+    projectOf(d, 'cz-taihang-data-lake').properties.investment_cny = 0;
+    expect(validateDataset(d.zones, d.projects).filter((p) => p.id === 'cz-taihang-data-lake').map((p) => p.message)).toEqual(['is 0, expected a positive number']);
+  });
+
+  it('every shipped money figure is at least 1 万元', () => {
+    const amounts = [
+      ...PROJECTS.features.flatMap((f: any) => [f.properties.investment_cny, f.properties.output_cny]),
+      ...ZONES.features.flatMap((f: any) => f.properties.figures.filter((g: any) => g.unit === 'cny').map((g: any) => g.value)),
+    ].filter((v) => v !== null);
+    expect(amounts.length).toBeGreaterThan(30);
+    expect(amounts.filter((v) => v < MONEY_MIN)).toEqual([]);
+  });
+
+  it('an unusable zones file gives one line for the projects, not one per project', () => {
+    const unusable: unknown[] = [
+      { type: 'FeatureCollection', features: [] },
+      { type: 'FeatureCollection' },
+      { type: 'FeatureCollection', features: [42, null, {}] },
+      [],
+      null,
+      '"zones"',
+      PROJECTS,
+    ];
+    for (const zones of unusable) {
+      const own = validateProjects(PROJECTS, PF, zones);
+      expect(own.map(formatProblem)).toEqual([`${PF}: -: zone_id: the projects' zones could not be checked because the zones file is unusable (see its problems): fix the zones file first`]);
+      const all = validateDataset(zones, PROJECTS);
+      expect(all.filter((p) => p.file === PF)).toHaveLength(1);
+    }
+    // A usable zones file still resolves every zone_id.
+    const d = clone();
+    projectOf(d, 'cz-taihang-data-lake').properties.zone_id = 'no-such-zone';
+    expectProblem(validateDataset(d.zones, d.projects), { id: 'cz-taihang-data-lake', field: 'zone_id', message: /"no-such-zone" is not in the zones file/ });
   });
 });
 

@@ -1,0 +1,92 @@
+/**
+ * Loading: every failure is a DataLoadError whose message names the file in English (for the
+ * problem list and the README) and whose `zh` says the same in Chinese, with the URL in both.
+ * fetch is stubbed; the browser tests load real files.
+ */
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkDataset } from '../../src/data/dataset.js';
+import { DataLoadError, fetchJson, parseJsonText } from '../../src/data/load.js';
+
+const URL_ = 'https://example.org/data/projects.geojson';
+
+/** The DataLoadError a promise rejects with (failing the test when it resolves). */
+async function failure(p: Promise<unknown>): Promise<DataLoadError> {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DataLoadError);
+  return error as DataLoadError;
+}
+
+/** The DataLoadError `f` throws. */
+function thrown(f: () => unknown): DataLoadError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataLoadError);
+    return e as DataLoadError;
+  }
+  throw new Error('expected a DataLoadError');
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('DataLoadError in English and Chinese', () => {
+  it('a fetch that fails, and a server error', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    let e = await failure(fetchJson(URL_));
+    expect(e.message).toBe(`${URL_}: could not be fetched (Failed to fetch)`);
+    expect(e.zh).toBe(`${URL_}：无法获取（Failed to fetch）`);
+
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('no', { status: 404, statusText: 'Not Found' })));
+    e = await failure(fetchJson(URL_));
+    expect(e.message).toBe(`${URL_}: the server answered 404 Not Found`);
+    expect(e.zh).toBe(`${URL_}：服务器返回 404 Not Found`);
+  });
+
+  it('no answer in time, and a body that stops', async () => {
+    vi.stubGlobal('fetch', (_: string, init: RequestInit) => new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason))));
+    let e = await failure(fetchJson(URL_, { timeoutMs: 20 }));
+    expect(e.message).toBe(`${URL_}: no answer after 0.02 s`);
+    expect(e.zh).toBe(`${URL_}：0.02 秒内没有应答`);
+
+    const cut = new ReadableStream({ start: (c) => c.error(new Error('connection reset')) });
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(cut)));
+    e = await failure(fetchJson(URL_));
+    expect(e.message).toBe(`${URL_}: the file could not be fetched in full (connection reset)`);
+    expect(e.zh).toBe(`${URL_}：文件未能完整获取（connection reset）`);
+  });
+
+  it('whole-file problems: empty, gzip, UTF-16, GBK, not JSON', () => {
+    const gzip = new TextDecoder().decode(gzipSync('{"type":"FeatureCollection","features":[]}'));
+    const utf16 = new TextDecoder().decode(Buffer.from('{"a":1}', 'utf16le'));
+    const gbk = new TextDecoder().decode(Buffer.from([0x7b, 0xb3, 0xa4, 0xd6, 0xce, 0x7d]));
+    const cases: [string, RegExp, string][] = [
+      ['', /: the file is empty$/, '文件是空的'],
+      [gzip, /: the file is gzip-compressed but was served without Content-Encoding: gzip/, '文件经过 gzip 压缩'],
+      [utf16, /: the file is not UTF-8: it looks like UTF-16/, '看起来是 UTF-16'],
+      [gbk, /: the file is not UTF-8: it has bytes UTF-8 does not allow/, 'GBK 或 GB18030'],
+      ['{', /: not valid JSON: /, '不是有效的 JSON：'],
+    ];
+    for (const [text, english, chinese] of cases) {
+      const e = thrown(() => parseJsonText(text, URL_));
+      expect(e.message).toMatch(new RegExp(`^${URL_.replace(/[.]/g, '\\.')}: -: -`));
+      expect(e.message).toMatch(english);
+      expect(e.zh.startsWith(`${URL_}：`)).toBe(true);
+      expect(e.zh).toContain(chinese);
+    }
+  });
+
+  it('invalid data: the count of problems', () => {
+    const e = thrown(() => checkDataset({ type: 'FeatureCollection', features: [] }, null, 'z.geojson', 'p.geojson'));
+    expect(e.message).toBe('z.geojson: invalid data (2 problems)');
+    expect(e.zh).toBe('z.geojson：数据无效（2 处问题）');
+    expect(e.problems).toHaveLength(2);
+  });
+
+  it('a caller that gives no Chinese gets the English', () => {
+    expect(new DataLoadError('x: y', 'x').zh).toBe('x: y');
+  });
+});
