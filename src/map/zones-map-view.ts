@@ -43,6 +43,7 @@ import {
   type ProjectsByIndustry,
 } from './data-layers.js';
 import { INDUSTRY_IDS, type IndustryId } from '../data/industries.js';
+import { singleFramePaint } from './single-frame-paint.js';
 
 export type FeatureKind = 'zone' | 'project';
 
@@ -125,6 +126,8 @@ export class ZonesMapView {
     return this.styleLoaded;
   }
   private styleLoaded = false;
+  /** Call after a paint-only change: its frame is drawn once (see `single-frame-paint.ts`). */
+  private paintChanged: () => void = () => undefined;
   private lang: Lang;
   private popup: maplibregl.Popup | null = null;
   private hovered: { source: string; id: string } | null = null;
@@ -169,6 +172,7 @@ export class ZonesMapView {
     } catch (error) {
       throw new NoWebGLError((error as Error).message);
     }
+    this.paintChanged = singleFramePaint(this.map);
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -307,7 +311,10 @@ export class ZonesMapView {
       if (this.layout === 'per-industry') {
         for (const industry of changed) setSourceData(this.map, projectSource(industry), forMap(of(industry)));
         projectsSent = changed.length > 0;
-        if (visibilityChanged) setIndustryVisibility(this.map, visible);
+        if (visibilityChanged) {
+          setIndustryVisibility(this.map, visible);
+          this.paintChanged();
+        }
       } else if (changed.length || visibilityChanged) {
         setSourceData(this.map, PROJECTS_SOURCE, clusteredProjects(projects, visible));
         projectsSent = true;
@@ -536,6 +543,7 @@ export class ZonesMapView {
     this.hovered = target;
     this.map.setFeatureState(target, { hover: true });
     if (target.source === ZONES_SOURCE) showZoneHover(this.map, true);
+    this.paintChanged();
   }
 
   private handleMove = (e: maplibregl.MapMouseEvent): void => {
@@ -553,6 +561,7 @@ export class ZonesMapView {
     if (this.hovered && this.map.getSource(this.hovered.source)) {
       this.map.setFeatureState(this.hovered, { hover: false });
       if (this.hovered.source === ZONES_SOURCE) showZoneHover(this.map, false);
+      this.paintChanged();
     }
     if (this.hovered) this.options.onHover?.(null);
     this.hovered = null;

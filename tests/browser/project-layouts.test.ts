@@ -191,4 +191,40 @@ describe('the projects’ layouts', () => {
     expect(seen).toEqual(['map drawn', 'list followed']);
     await page.close();
   });
+
+  it('draws a large dataset\'s industry toggle in one frame, and a camera move under way still ends where it was going', async () => {
+    const page = await open(LARGE_URL);
+    await waitForIdle(page);
+    const frames = await page.evaluate(async (all) => {
+      type M = { on(e: string, f: () => void): void; off(e: string, f: () => void): void; once(e: string, f: () => void): void };
+      const el = document.querySelector('shanxi-zones-map') as unknown as HTMLElement & { map: M };
+      const counts: number[] = [];
+      for (const industries of [all.slice(1).join(','), '']) {
+        let frames = 0;
+        const count = () => void frames++;
+        el.map.on('render', count);
+        const idle = new Promise<void>((resolve) => el.map.once('idle', resolve));
+        el.setAttribute('industries', industries);
+        await idle;
+        el.map.off('render', count);
+        counts.push(frames);
+      }
+      return counts;
+    }, INDUSTRY_IDS);
+    // Hide all but one layer, then show all: a paint change each, drawn once (MapLibre alone draws twice).
+    expect(frames).toEqual([1, 1]);
+    const moved = await page.evaluate(async (all) => {
+      type M = { easeTo(o: object): void; getZoom(): number; once(e: string, f: () => void): void };
+      const el = document.querySelector('shanxi-zones-map') as unknown as HTMLElement & { map: M };
+      const target = el.map.getZoom() + 1;
+      const ended = new Promise<void>((resolve) => el.map.once('moveend', resolve));
+      el.map.easeTo({ zoom: target, duration: 400 });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      el.setAttribute('industries', all[0]);
+      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      return { target, zoom: el.map.getZoom() };
+    }, INDUSTRY_IDS);
+    expect(moved.zoom).toBeCloseTo(moved.target, 5);
+    await page.close();
+  });
 });
