@@ -12,7 +12,7 @@
  *
  * TOGGLES=N also runs the bench's industry toggles after each load (a forced GC, then N hide/show
  * pairs back to back, hiding every layer but the legend's first) and prints the medians of each
- * load's median hide and show, in ms to `idle`, and the heap after ready.
+ * load's median hide and show, in ms to `idle` and to the drawn frame, and the heap after ready.
  */
 import { launch, median, parseVariants, serve } from './probes/common.mjs';
 
@@ -22,7 +22,7 @@ const { server, urlOf } = await serve(variants);
 const browser = await launch();
 
 const ready = Object.fromEntries(variants.map((v) => [v.name, []]));
-const toggles = Object.fromEntries(variants.map((v) => [v.name, { hide: [], show: [], heap: [] }]));
+const toggles = Object.fromEntries(variants.map((v) => [v.name, { hide: [], show: [], hideDrawn: [], showDrawn: [], heap: [] }]));
 const rounds = Number(process.env.REPS ?? 8);
 const pairs = Number(process.env.TOGGLES ?? 0);
 const OTHERS = ['semiconductors', 'information-technology', 'computing', 'equipment', 'new-materials', 'chemicals', 'biomedicine', 'services-logistics', 'consumer-agrifood'];
@@ -38,13 +38,17 @@ for (let round = 0; round < rounds; round++) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       toggles[v.name].heap.push((await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6);
-      const idle = await page.evaluate(async ([n, others]) => {
+      const done = await page.evaluate(async ([n, others]) => {
         const out = [];
-        for (let i = 0; i < 2 * n; i++) out.push((await window.__bench.toggle(i % 2 === 0 ? others : [])).idle);
+        for (let i = 0; i < 2 * n; i++) out.push(await window.__bench.toggle(i % 2 === 0 ? others : []));
         return out;
       }, [pairs, OTHERS]);
-      toggles[v.name].hide.push(median(idle.filter((_, i) => i % 2 === 0)));
-      toggles[v.name].show.push(median(idle.filter((_, i) => i % 2 === 1)));
+      const t = toggles[v.name];
+      const of = (key, parity) => median(done.filter((_, i) => i % 2 === parity).map((d) => d[key]));
+      t.hide.push(of('idle', 0));
+      t.show.push(of('idle', 1));
+      t.hideDrawn.push(of('drawn', 0));
+      t.showDrawn.push(of('drawn', 1));
     }
     await context.close();
   }
@@ -60,6 +64,6 @@ for (const v of variants) {
   if (pairs > 0) {
     const t = toggles[v.name];
     const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
-    console.log(`${''.padEnd(12)} hide ${median(t.hide).toFixed(0)} / show ${median(t.show).toFixed(0)} ms to idle, heap ${median(t.heap).toFixed(1)} MB  hide [${list(t.hide)}] show [${list(t.show)}]`);
+    console.log(`${''.padEnd(12)} hide ${median(t.hide).toFixed(0)} / show ${median(t.show).toFixed(0)} ms to idle, ${median(t.hideDrawn).toFixed(0)} / ${median(t.showDrawn).toFixed(0)} ms to the drawn frame, heap ${median(t.heap).toFixed(1)} MB  hide [${list(t.hide)}] show [${list(t.show)}]`);
   }
 }
