@@ -48,6 +48,26 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ARGS });
 }
 
+/**
+ * Serves one variant and opens its page in a fresh browser, settled (ready and one frame) and
+ * after a forced garbage collection, as the bench measures from; `close()` ends it all.
+ */
+export async function openSettled(variant) {
+  const { server, urlOf } = await serve([variant]);
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(urlOf(variant));
+  await page.evaluate(() => window.__bench.settled);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const close = async () => {
+    await browser.close();
+    server.close();
+  };
+  return { page, cdp, close };
+}
+
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

@@ -4,23 +4,15 @@
  * string values that take most (digits and hex runs folded to `#`, so `syn-000123` and
  * `syn-000456` count together). Item 18 of bench/analysis.md came from it.
  */
-import { launch, parseVariants, serve } from './common.mjs';
+import { openSettled, parseVariants } from './common.mjs';
 
 const [variant] = parseVariants([process.argv[2]]);
-const { server, urlOf } = await serve([variant]);
-const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-const page = await context.newPage();
-await page.goto(urlOf(variant));
-await page.evaluate(() => window.__bench.settled);
-const cdp = await context.newCDPSession(page);
-await cdp.send('HeapProfiler.collectGarbage');
+const { cdp, close } = await openSettled(variant);
 const { usedSize } = await cdp.send('Runtime.getHeapUsage');
 const chunks = [];
 cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
 await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-await browser.close();
-server.close();
+await close();
 
 const snapshot = JSON.parse(chunks.join(''));
 const { node_fields: fields, node_types: [types] } = snapshot.snapshot.meta;

@@ -6,20 +6,13 @@
  * samples the heap over the toggles and lists the functions that allocated most.
  * The page defaults to `element.html?projects=synthetic-100k.geojson`.
  */
-import { launch, parseVariants, serve } from './common.mjs';
+import { openSettled, parseVariants } from './common.mjs';
 
 // Without a page, the element with the 100k set.
 const arg = process.argv[2] ?? '';
 const [variant] = parseVariants([arg.slice(arg.indexOf('=') + 1).includes(':') ? arg : `${arg}:element.html?projects=synthetic-100k.geojson`]);
 const pairs = Number(process.argv[3] ?? 3);
-const { server, urlOf } = await serve([variant]);
-const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-const page = await context.newPage();
-await page.goto(urlOf(variant));
-await page.evaluate(() => window.__bench.settled);
-const cdp = await context.newCDPSession(page);
-await cdp.send('HeapProfiler.collectGarbage');
+const { page, cdp, close } = await openSettled(variant);
 
 const events = [];
 cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
@@ -77,5 +70,4 @@ if (process.env.HEAP) {
     console.log(`${i % 2 ? 'show' : 'hide'}: idle ${t.idle.toFixed(0)} ms, drawn ${t.drawn.toFixed(0)} ms; GC before idle ${ms(toIdle)} ms, before drawn ${ms(toDrawn)} ms ${[...new Set(toDrawn.map((e) => e.name).filter((n) => /^(MinorGC|MajorGC)$/.test(n)))].join(', ')}${toDrawn.some((e) => /Incremental/.test(e.name)) ? ', incremental marking' : ''}`);
   });
 }
-await browser.close();
-server.close();
+await close();
