@@ -27,7 +27,7 @@ export function checkDataset(zones: unknown, projects: unknown, zonesUrl: string
 }
 
 /** Fetches both files side by side and checks them: the dataset, or the first failure. */
-export async function fetchDataset(zonesUrl: string, projectsUrl: string, signal: AbortSignal): Promise<Dataset> {
-  const [zones, projects] = await Promise.all([fetchJson(zonesUrl, { signal }), fetchJson(projectsUrl, { signal })]);
+export async function fetchDataset(zonesUrl: string, projectsUrl: string, signal: AbortSignal, cache?: RequestCache): Promise<Dataset> {
+  const [zones, projects] = await Promise.all([fetchJson(zonesUrl, { signal, cache }), fetchJson(projectsUrl, { signal, cache })]);
   return checkDataset(zones, projects, zonesUrl, projectsUrl);
 }

@@ -26,6 +26,8 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** Give up after this many milliseconds (default 20 s). */
   timeoutMs?: number;
+  /** The fetch's cache mode: `no-cache` asks the server again (a reload), default as the browser likes. */
+  cache?: RequestCache;
 }
 
 /** Parses JSON text (a leading byte-order mark is accepted). */
@@ -42,7 +44,7 @@ export async function fetchJson(url: string, options: FetchOptions = {}): Promis
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let response: Response;
   try {
-    response = await fetch(url, { signal });
+    response = await fetch(url, { signal, ...(options.cache ? { cache: options.cache } : {}) });
   } catch (error) {
     const seconds = timeoutMs / 1000;
     if (timeout.aborted) throw new DataLoadError(`${url}: no answer after ${seconds} s`, url, [], `${url}：${seconds} 秒内没有应答`);

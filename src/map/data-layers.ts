@@ -546,12 +546,13 @@ function zoneMapFeature(f: Feature): Feature {
   const properties: Record<string, unknown> = { id: p.id, level: p.level };
   for (const key of ['name_zh', 'name_en', 'short_zh', 'short_en']) {
     const name = p[key];
-    if (typeof name === 'string') properties[key] = labelText(name);
+    if (typeof name === 'string') properties[key] = zoneLabelText(name);
   }
   return { type: 'Feature', geometry: f.geometry, properties };
 }
 
-function labelText(name: string): string {
+/** A zone's name as its map label: whole, or cut to `ZONE_LABEL_MAX` characters ending in "…". */
+export function zoneLabelText(name: string): string {
   const chars = [...name];
   return chars.length > ZONE_LABEL_MAX ? `${chars.slice(0, ZONE_LABEL_MAX - 1).join('').trimEnd()}…` : name;
 }

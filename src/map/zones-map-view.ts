@@ -438,7 +438,9 @@ export class ZonesMapView {
     }
     this.closePopup();
     setSelectionRing(this.map, kind === 'project' && geometry.type === 'Point' ? geometry : null);
-    const popup = new maplibregl.Popup({ maxWidth: '360px', focusAfterOpen: false, className: 'szm-popup' })
+    // At most 360 px, and never wider than the map less a margin (the element makes the map's
+    // box a size container, so cqw is its width): on a phone-narrow map the popup still fits.
+    const popup = new maplibregl.Popup({ maxWidth: 'min(360px, calc(100cqw - 24px))', focusAfterOpen: false, className: 'szm-popup' })
       .setLngLat(anchor)
       .setDOMContent(content)
       .addTo(this.map);

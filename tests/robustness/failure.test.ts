@@ -57,14 +57,16 @@ describe('failures get a plain message or a working map', () => {
     const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.error500 });
     expect(out.type).toBe('load-error');
     expect(out.detail.problems!.join('\n')).toContain(`${url.error500}: the server answered 500`);
-    expect(out.alert).toContain(`${url.error500}: the server answered 500`);
+    // The alert is in the element's language (zh): the loader's Chinese summary.
+    expect(out.alert).toContain(`${url.error500}：服务器返回 500`);
     expect(out.alert).toMatch(/数据加载失败/);
   });
 
   it('a network error: the message names the file and says it could not be fetched', async () => {
     const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.aborted });
     expect(out.type).toBe('load-error');
-    expect(out.alert).toContain(`${url.aborted}: could not be fetched`);
+    expect(out.detail.problems!.join('\n')).toContain(`${url.aborted}: could not be fetched`);
+    expect(out.alert).toContain(`${url.aborted}：无法获取`);
   });
 
   it('a server that never answers: the element times out with a message naming the file', async () => {
@@ -97,7 +99,8 @@ describe('failures get a plain message or a working map', () => {
       AbortSignal.timeout = (window as unknown as { __timeout: typeof AbortSignal.timeout }).__timeout;
     });
     expect(out.type).toBe('load-error');
-    expect(out.alert).toContain(`${url.hanging}: no answer after 20 s`);
+    expect(out.detail.problems!.join('\n')).toContain(`${url.hanging}: no answer after 20 s`);
+    expect(out.alert).toContain(`${url.hanging}：20 秒内没有应答`);
     expect(out.ms).toBeGreaterThan(1_500);
     expect(out.ms).toBeLessThan(15_000); // 20 s / 10, plus the map's start
     expect(whileLoading.list).toBe('正在加载开发区与项目…');
@@ -118,13 +121,15 @@ describe('failures get a plain message or a working map', () => {
       AbortSignal.timeout = (window as unknown as { __timeout: typeof AbortSignal.timeout }).__timeout;
     });
     expect(out.type).toBe('load-error');
-    expect(out.alert).toContain(`${url.stalled}: the file had not arrived in full after 20 s`);
+    expect(out.detail.problems!.join('\n')).toContain(`${url.stalled}: the file had not arrived in full after 20 s`);
+    expect(out.alert).toContain(`${url.stalled}：20 秒后文件仍未完整收到`);
   });
 
   it('a connection cut mid-file: the message names the file and says it did not arrive in full (found by hand)', async () => {
     const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.cut });
     expect(out.type).toBe('load-error');
-    expect(out.alert).toContain(`${url.cut}: the file could not be fetched in full`);
+    expect(out.detail.problems!.join('\n')).toContain(`${url.cut}: the file could not be fetched in full`);
+    expect(out.alert).toContain(`${url.cut}：文件未能完整获取`);
   });
 
   it('an offline basemap layer that fails to load: the data are drawn without it and a notice names the file', async () => {

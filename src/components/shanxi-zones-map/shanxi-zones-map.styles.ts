@@ -85,9 +85,11 @@ export const elementStyles = css`
     flex: 1;
     min-width: 0;
   }
+  /* A size container: popups (inside it) take their height from the map's (cqh). */
   .map {
     position: absolute;
     inset: 0;
+    container-type: size;
   }
   .state {
     position: absolute;
@@ -138,8 +140,13 @@ export const elementStyles = css`
     font: inherit;
     font-size: 0.85rem;
     line-height: 1.4;
-    max-height: min(60vh, 420px);
+    /* At most half the map, tip included: wherever its point is, MapLibre then finds a side of
+       it the popup fits on, and what does not fit scrolls. */
+    box-sizing: border-box;
+    max-height: min(420px, calc(50cqh - 1rem));
     overflow: auto;
+    /* Text with no break point (a long name, a title) wraps instead of widening the popup. */
+    overflow-wrap: anywhere;
     color: var(--szm-text-color, #25221d);
     background: var(--szm-panel-background, #fff);
   }
@@ -172,16 +179,19 @@ export const elementStyles = css`
   .popup dl {
     margin: 0.4rem 0 0;
     display: grid;
-    grid-template-columns: auto 1fr;
+    /* A label at most ~45% wide, so a long one cannot squeeze its value to nothing. */
+    grid-template-columns: fit-content(45%) minmax(0, 1fr);
     gap: 0.15rem 0.75rem;
   }
   .popup .row {
     display: contents;
   }
   .popup dt {
+    min-width: 0;
     color: var(--szm-muted-color, #5c564b);
   }
   .popup dd {
+    min-width: 0;
     margin: 0;
   }
   .popup .muted {
@@ -230,6 +240,7 @@ export const elementStyles = css`
   }
   .chip {
     display: inline-flex;
+    max-width: 100%;
     align-items: center;
     gap: 0.3rem;
     margin-right: 0.5rem;
@@ -268,6 +279,13 @@ export const elementStyles = css`
     max-height: 8rem;
     overflow: auto;
     overflow-wrap: anywhere;
+  }
+  /* "The details below are in English": a remark on the lines, not one of them. */
+  .state.error li.note,
+  .banner li.note {
+    list-style: none;
+    margin-top: 0.2rem;
+    color: var(--szm-muted-color, #5c564b);
   }
   .banner button {
     font: inherit;

@@ -3,14 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import * as maplibregl from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { DataLoadError } from '../../data/load.js';
 import { filtersFromParams, type Filters } from '../../data/filter.js';
 import { FilteredDataset } from '../../data/filtered-dataset.js';
 import { zoneSummary, type Summary } from '../../data/stats.js';
 import { downloadBlob, exportFileName, mapToPngBlob, toCsv, toGeoJsonText, zonesToCsv } from '../../data/export.js';
 import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
 import { fetchDataset, type Dataset } from '../../data/dataset.js';
-import { parseLang, t, type Lang } from '../../i18n/strings.js';
+import { parseLang, t, type Lang, type StringKey } from '../../i18n/strings.js';
 import { ZonesMapView, NoWebGLError, type FeatureKind } from '../../map/zones-map-view.js';
 import { DARK_PALETTE, PALETTE } from '../../map/basemap-style.js';
 import { te } from '../../i18n/parts-embed.js';
@@ -18,6 +17,7 @@ import { projectPopup, zonePopup } from '../../map/popup-content.js';
 import { createEvent, type ShanxiZonesMapEventMap } from './events.js';
 import { elementStyles, panelStyles } from './shanxi-zones-map.styles.js';
 import { renderPanel, type ExportKind } from './panel.js';
+import { errorDetail, renderError, type Failure } from './errors.js';
 import { parseControls, type TabId } from './parts.js';
 import type { PartEventMap } from '../shared/events.js';
 
@@ -51,13 +51,23 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
 /** The properties that hold filters. */
 const FILTER_PROPERTIES = ['industries', 'statuses', 'cities', 'levels', 'zoneIds', 'investmentMin', 'investmentMax', 'q'] as const;
 
+/**
+ * Where a centre may be: Shanxi (about 110.2–114.6°E, 34.5–40.8°N) and a margin of a couple of
+ * degrees. A centre beyond it shows none of the data, so it is taken for a mistake.
+ */
+const CENTER_BOUNDS = { west: 108, east: 117, south: 32.5, north: 43 };
+
 /** `center="lng,lat"` and `zoom="z"` as a view, or null where they don't make one. */
 export function parseView(center: string | null, zoom: string | null): { center: [number, number]; zoom: number } | null {
   if (!center?.trim()) return null;
-  const [lng, lat] = center.split(',').map((v) => Number(v.trim()));
+  const parts = center.split(',').map((v) => v.trim());
+  // Number('') is 0: an empty part would read as 0°.
+  if (parts.length < 2 || parts.some((v) => v === '')) return null;
+  const [lng, lat] = parts.map(Number) as [number, number];
   const z = Number(zoom);
-  if (!Number.isFinite(lng) || !Number.isFinite(lat) || Math.abs(lat!) > 85 || Math.abs(lng!) > 180) return null;
-  return { center: [lng!, lat!], zoom: zoom?.trim() && Number.isFinite(z) ? z : 9 };
+  const { west, east, south, north } = CENTER_BOUNDS;
+  if (!(lng >= west && lng <= east && lat >= south && lat <= north)) return null; // NaN fails too
+  return { center: [lng, lat], zoom: zoom?.trim() && Number.isFinite(z) ? z : 9 };
 }
 
 /**
@@ -153,12 +163,12 @@ export class ShanxiZonesMap extends LitElement {
   @property({ reflect: true }) theme: Theme = 'light';
 
   @state() private loadState: LoadState = 'loading';
-  @state() private errorMessage = '';
-  @state() private errorProblems: readonly string[] = [];
+  /** Why the load failed with no data to show, in place of the map (put into words when rendered). */
+  @state() private loadError: Failure | null = null;
   /** Why there is no map (no WebGL), while the panel still works. */
-  @state() private mapError = '';
+  @state() private mapError: StringKey | null = null;
   /** A failed reload, shown over the last good data. */
-  @state() private dataError: { message: string; problems: readonly string[] } | null = null;
+  @state() private dataError: Failure | null = null;
   /** Whether the current map has drawn data (and `ready` was dispatched for it). */
   private drawn = false;
   @state() private tab: TabId = 'list';
@@ -220,6 +230,17 @@ export class ShanxiZonesMap extends LitElement {
     set('max', this.investmentMax);
     set('q', this.q);
     return filtersFromParams(params);
+  }
+
+  /**
+   * Fetches both sources again, at the same URLs (a file fixed after a failed load, or changed
+   * since). Resolves once the load has ended; a failure dispatches `load-error` and keeps the
+   * last good data, as any load does.
+   */
+  async reload(): Promise<void> {
+    // Before the first render the first load is on its way; the element starts it itself.
+    if (!this.hasUpdated || !this.isConnected) return;
+    await this.loadData('no-cache'); // asks the server again, not the browser's cache
   }
 
   /** Sets some filters (the attributes follow, and `filter-change` is dispatched). */
@@ -308,7 +329,7 @@ export class ShanxiZonesMap extends LitElement {
   private async start(): Promise<void> {
     this.loadState = 'loading';
     this.drawn = false;
-    this.mapError = '';
+    this.mapError = null;
     // From firstUpdated the map's container is there: make the map now, before the panel's parts
     // render (their first updates are queued behind), so the style and the basemap start loading
     // first. After a basemap change the container comes with the next render.
@@ -339,15 +360,16 @@ export class ShanxiZonesMap extends LitElement {
     } catch (error) {
       // No map, but the list, search, statistics and sources still work on the data.
       this.view = null;
-      this.mapError = t(this.language, error instanceof NoWebGLError ? 'map.noWebgl' : 'map.error');
-      this.dispatchEvent(createEvent('load-error', { message: this.mapError, problems: [(error as Error).message] }));
+      this.mapError = error instanceof NoWebGLError ? 'map.noWebgl' : 'map.error';
+      this.dispatchEvent(createEvent('load-error', { message: t(this.language, this.mapError), problems: [(error as Error).message] }));
     }
     await this.loadData();
   }
 
   private dataUrls(): { zonesUrl: string; projectsUrl: string; key: string } {
-    const zonesUrl = this.zonesSrc || DEFAULT_ZONES_URL;
-    const projectsUrl = this.projectsSrc || DEFAULT_PROJECTS_URL;
+    // Empty or only spaces means the shipped data: fetching '   ' would fetch the page itself.
+    const zonesUrl = this.zonesSrc?.trim() || DEFAULT_ZONES_URL;
+    const projectsUrl = this.projectsSrc?.trim() || DEFAULT_PROJECTS_URL;
     return { zonesUrl, projectsUrl, key: `${zonesUrl}\n${projectsUrl}` };
   }
 
@@ -363,7 +385,7 @@ export class ShanxiZonesMap extends LitElement {
    * Fetches, checks and draws the data. A failure with no data yet shows the error in place of
    * the map; a failure after good data keeps that data and shows the error as a banner.
    */
-  private async loadData(): Promise<void> {
+  private async loadData(cache?: RequestCache): Promise<void> {
     this.abort?.abort();
     const { zonesUrl, projectsUrl, key } = this.dataUrls();
     const early = this.early;
@@ -374,18 +396,21 @@ export class ShanxiZonesMap extends LitElement {
     this.abort = abort;
     let dataset;
     try {
-      dataset = await (taken?.dataset ?? fetchDataset(zonesUrl, projectsUrl, abort.signal));
+      dataset = await (taken?.dataset ?? fetchDataset(zonesUrl, projectsUrl, abort.signal, cache));
       if (abort.signal.aborted) return;
     } catch (error) {
       if (!abort.signal.aborted) this.dataFailed(error);
       return;
     }
+    const hadData = this.zoneData !== null;
     this.setData(dataset.zones, dataset.projects);
     this.dataError = null;
     const view = this.view;
     if (!view) {
       this.applyFilters();
       this.loadState = 'ready';
+      this.loadError = null;
+      if (hadData) this.reselect(); // the list's selection follows the data too
       return;
     }
     // While the style loads, the panel shows the data. Once it has loaded, the map takes them
@@ -397,12 +422,16 @@ export class ShanxiZonesMap extends LitElement {
       if (abort.signal.aborted || view !== this.view) return;
       view.setDataset(dataset.zones.features, dataset.projects.features);
       this.applyFilters();
-      if (this.drawn) return;
+      if (this.drawn) {
+        this.reselect();
+        return;
+      }
       view.setLang(this.language);
       await view.idle();
       if (abort.signal.aborted || view !== this.view) return;
       this.drawn = true;
       this.loadState = 'ready';
+      this.loadError = null;
       this.dispatchEvent(
         createEvent('ready', { zoneCount: dataset.zones.features.length, projectCount: dataset.projects.features.length }),
       );
@@ -426,23 +455,30 @@ export class ShanxiZonesMap extends LitElement {
       this.fail(error);
       return;
     }
-    const { message, problems } = this.describe(error);
-    this.dataError = { message, problems };
-    this.dispatchEvent(createEvent('load-error', { message, problems }));
-  }
-
-  private describe(error: unknown): { message: string; problems: string[] } {
-    const lang = this.language;
-    if (error instanceof DataLoadError) return { message: t(lang, 'data.error'), problems: [error.message, ...error.problems] };
-    return { message: t(lang, 'map.error'), problems: [String((error as Error)?.message ?? error)] };
+    this.dataError = { error };
+    this.dispatchEvent(createEvent('load-error', errorDetail(error, this.language)));
   }
 
   private fail(error: unknown): void {
-    const { message, problems } = this.describe(error);
     this.loadState = 'error';
-    this.errorMessage = message;
-    this.errorProblems = problems;
-    this.dispatchEvent(createEvent('load-error', { message, problems }));
+    this.loadError = { error };
+    this.dispatchEvent(createEvent('load-error', errorDetail(error, this.language)));
+  }
+
+  /**
+   * After new data are drawn, the selection follows them: its popup shows the new record (its
+   * figures or place may have changed), or, when the new data no longer hold it, closes, and the
+   * selection is cleared as a closed popup clears it.
+   */
+  private reselect(): void {
+    if (!this.selected) return;
+    const current = this.currentSelection();
+    if (current) {
+      this.view?.open(current.kind, current.id);
+      return;
+    }
+    this.view?.closePopup();
+    this.handlePick(null, null);
   }
 
   private setData(zones: ZoneCollection, projects: ProjectCollection): void {
@@ -620,28 +656,16 @@ export class ShanxiZonesMap extends LitElement {
         ? html`<div class="state loading" role="status" aria-live="polite">${t(lang, 'map.loading')}</div>`
         : nothing}
       ${this.mapError && this.loadState !== 'error'
-        ? html`<div class="state error" role="alert"><div><strong>${this.mapError}</strong></div></div>`
+        ? html`<div class="state error" role="alert"><div><strong>${t(lang, this.mapError)}</strong></div></div>`
         : nothing}
       ${this.dataError
         ? html`<div class="banner" part="banner" role="alert">
-            <div>
-              <strong>${this.dataError.message}</strong>
-              <ul>
-                ${this.dataError.problems.slice(0, 20).map((p) => html`<li>${p}</li>`)}
-              </ul>
-            </div>
+            <div>${renderError(this.dataError.error, lang, 20)}</div>
             <button type="button" aria-label=${t(lang, 'popup.close')} @click=${() => (this.dataError = null)}>×</button>
           </div>`
         : nothing}
-      ${this.loadState === 'error'
-        ? html`<div class="state error" role="alert">
-            <div>
-              <strong>${this.errorMessage}</strong>
-              <ul>
-                ${this.errorProblems.slice(0, 50).map((p) => html`<li>${p}</li>`)}
-              </ul>
-            </div>
-          </div>`
+      ${this.loadState === 'error' && this.loadError
+        ? html`<div class="state error" role="alert"><div>${renderError(this.loadError.error, lang, 50)}</div></div>`
         : nothing}
     `;
   }
