@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
 /**
  * Harness pages for browser tests of single components (tests/browser/pages/*.html), built
@@ -18,8 +19,11 @@ function testPages(): Record<string, string> {
 export default defineConfig({
   // GeoJSON files (geo/ and data/) are fetched at run time as assets, not bundled into JS.
   assetsInclude: ['**/*.geojson'],
+  plugins: [minifyCssLiterals()],
   build: {
     target: 'es2022',
+    // The lazy chunks (search, export) import only what the element has loaded: nothing to preload.
+    modulePreload: false,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       input: { main: 'index.html', ...testPages() },

@@ -13,6 +13,7 @@
  * GeoJSON and the 0.5 MB worker would be base64 inside the script).
  */
 import { defineConfig } from 'vite';
+import { minifyCssLiterals } from './scripts/minify-css-literals.js';
 
 export default defineConfig(({ mode }) => {
   const external = mode === 'external';
@@ -20,11 +21,14 @@ export default defineConfig(({ mode }) => {
     // Relative URLs: assets and chunks resolve against the module's own URL, not the page's.
     base: './',
     assetsInclude: ['**/*.geojson'],
+    plugins: [minifyCssLiterals()],
     publicDir: false,
     // Read by the element: "Embed this view" then points at this module (see embedUrls()).
     define: { __SZM_LIBRARY__: 'true' },
     build: {
       target: 'es2022',
+      // The lazy chunks (search, export) import only what the element has loaded: nothing to preload.
+      modulePreload: false,
       outDir: external ? 'dist-lib/external' : 'dist-lib',
       // The external build goes into a folder of the bundled build: keep the bundled files.
       emptyOutDir: !external,

@@ -14,6 +14,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyCssLiterals } from '../scripts/minify-css-literals.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -80,11 +81,12 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   assetsInclude: ['**/*.geojson'],
-  plugins: [moduleReport(), ...(stubs.length ? [stubPackages(stubs)] : [])],
+  plugins: [minifyCssLiterals(), moduleReport(), ...(stubs.length ? [stubPackages(stubs)] : [])],
   // The profile build draws with maplibre-gl's unminified build, so its frames have names.
   resolve: flavour === 'profile' ? { alias: [{ find: /^maplibre-gl$/, replacement: path.join(repo, 'node_modules/maplibre-gl/dist/maplibre-gl-dev.mjs') }] } : {},
   build: {
     target: 'es2022',
+    modulePreload: false, // as the library and the app
     emptyOutDir: true,
     chunkSizeWarningLimit: 100_000,
     reportCompressedSize: false,

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ProjectCollection, ZoneCollection } from '../../src/data/schema.js';
-import { collectSources, dataAsOf } from '../../src/data/export.js';
+import { collectSources, dataAsOf } from '../../src/data/sources.js';
 import { formatDate } from '../../src/data/format.js';
 import { ta } from '../../src/i18n/parts-about.js';
 import { launch, openPage } from './browser.js';

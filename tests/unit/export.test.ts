@@ -4,14 +4,13 @@ import {
   BOM,
   PROJECT_CSV_COLUMNS,
   ZONE_CSV_COLUMNS,
-  collectSources,
   csvCell,
-  dataAsOf,
   exportFileName,
   toCsv,
   toGeoJsonText,
   zonesToCsv,
 } from '../../src/data/export.js';
+import { collectSources, dataAsOf } from '../../src/data/sources.js';
 import type {
   ProjectCollection,
   ProjectFeature,

@@ -6,7 +6,6 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { filtersFromParams, type Filters } from '../../data/filter.js';
 import { FilteredDataset } from '../../data/filtered-dataset.js';
 import { zoneSummary, type Summary } from '../../data/stats.js';
-import { downloadBlob, exportFileName, mapToPngBlob, toCsv, toGeoJsonText, zonesToCsv } from '../../data/export.js';
 import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
 import { fetchDataset, type Dataset } from '../../data/dataset.js';
 import { parseLang, t, type Lang, type StringKey } from '../../i18n/strings.js';
@@ -572,6 +571,8 @@ export class ShanxiZonesMap extends LitElement {
   };
 
   private async export(kind: ExportKind): Promise<void> {
+    // Loaded on the first export: not every visit exports, and every visit loads the element.
+    const { downloadBlob, exportFileName, mapToPngBlob, toCsv, toGeoJsonText, zonesToCsv } = await import('../../data/export.js');
     const lang = this.language;
     const save = (blob: Blob, name: string) => downloadBlob(document, blob, name);
     if (kind === 'projects-csv') {

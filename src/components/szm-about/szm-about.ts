@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { collectSources, dataAsOf, type SourceUse } from '../../data/export.js';
+import { collectSources, dataAsOf, type SourceUse } from '../../data/sources.js';
 import { formatDate } from '../../data/format.js';
 import type { ProjectFeature, ZoneFeature } from '../../data/schema.js';
 import { parseLang, type Lang } from '../../i18n/strings.js';
