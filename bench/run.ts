@@ -196,9 +196,9 @@ async function waitForQuiet(): Promise<number> {
 function prepareTree(dir: string): { tree: string; commit: string; dirty: boolean } {
   const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
   const commit = git('rev-parse', 'HEAD');
-  if (WORKTREE) return { tree: repo, commit, dirty: git('status', '--porcelain', '--', 'src', 'data', 'geo') !== '' };
+  if (WORKTREE) return { tree: repo, commit, dirty: git('status', '--porcelain', '--', 'src', 'data', 'geo', 'scripts') !== '' };
   mkdirSync(dir, { recursive: true });
-  const archive = execFileSync('git', ['-C', repo, 'archive', '--format=tar', 'HEAD', 'src', 'data', 'geo', 'package.json', 'tsconfig.json'], { maxBuffer: 1 << 30 });
+  const archive = execFileSync('git', ['-C', repo, 'archive', '--format=tar', 'HEAD', 'src', 'data', 'geo', 'scripts', 'package.json', 'tsconfig.json'], { maxBuffer: 1 << 30 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   for (const f of ['pages', 'synthetic.ts', 'vite.config.ts']) cpSync(path.join(benchDir, f), path.join(dir, 'bench', f), { recursive: true });
   symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
