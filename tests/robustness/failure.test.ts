@@ -4,10 +4,10 @@
  * in a plain message or a working map, never a blank element.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch } from '../browser/browser.js';
-import { DataServer, guardedPage, mountElements, renderedCounts, type GuardedPage, type MountOutcome } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseURL } from '../browser/browser.js';
+import { mountElements, renderedCounts, type MountOutcome, robustnessSuite } from './support.js';
 
 const ZONES_TEXT = readFileSync('data/zones.geojson', 'utf8');
 const PROJECTS_TEXT = readFileSync('data/projects.geojson', 'utf8');
@@ -21,58 +21,45 @@ async function mount(page: Page, attrs: Record<string, string>, timeout = 40_000
 }
 
 describe('failures get a plain message or a working map', () => {
-  let browser: Browser;
-  let g: GuardedPage;
-  let page: Page;
-  const server = new DataServer();
-  const url: Record<string, string> = {};
+  const suite = robustnessSuite();
 
   beforeAll(async () => {
-    await server.start();
-    url.zones = server.put('/good/zones.geojson', ZONES_TEXT);
-    url.projects = server.put('/good/projects.geojson', PROJECTS_TEXT);
-    url.error500 = server.put('/500/projects.geojson', 'Internal Server Error', 500, 'text/plain');
-    url.aborted = server.url('/aborted/projects.geojson');
-    url.hanging = server.url('/hang/zones.geojson');
-    server.hang.add('/hang/zones.geojson');
-    url.stalled = server.url('/stall/projects.geojson');
-    server.stall.add('/stall/projects.geojson');
-    url.cut = server.url('/cut/projects.geojson');
-    server.cut.add('/cut/projects.geojson');
-    url.badStyle = server.put('/style/broken.json', 'nope', 500, 'text/plain');
-    browser = await launch();
-    g = await guardedPage(browser);
-    page = g.page;
-    await page.route(url.aborted, (r) => r.abort('failed'));
-    await page.goto(new URL('/', baseURL()).href);
-    await page.waitForFunction(() => customElements.get('shanxi-zones-map') !== undefined);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
+    suite.url.zones = suite.server.put('/good/zones.geojson', ZONES_TEXT);
+    suite.url.projects = suite.server.put('/good/projects.geojson', PROJECTS_TEXT);
+    suite.url.error500 = suite.server.put('/500/projects.geojson', 'Internal Server Error', 500, 'text/plain');
+    suite.url.aborted = suite.server.url('/aborted/projects.geojson');
+    suite.url.hanging = suite.server.url('/hang/zones.geojson');
+    suite.server.hang.add('/hang/zones.geojson');
+    suite.url.stalled = suite.server.url('/stall/projects.geojson');
+    suite.server.stall.add('/stall/projects.geojson');
+    suite.url.cut = suite.server.url('/cut/projects.geojson');
+    suite.server.cut.add('/cut/projects.geojson');
+    suite.url.badStyle = suite.server.put('/style/broken.json', 'nope', 500, 'text/plain');
+    await suite.page.route(suite.url.aborted, (r) => r.abort('failed'));
+    await suite.page.goto(new URL('/', baseURL()).href);
+    await suite.page.waitForFunction(() => customElements.get('shanxi-zones-map') !== undefined);
   });
 
   it('a 500 from the data server: the message names the file and the status', async () => {
-    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.error500 });
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.error500 });
     expect(out.type).toBe('load-error');
-    expect(out.detail.problems!.join('\n')).toContain(`${url.error500}: the server answered 500`);
+    expect(out.detail.problems!.join('\n')).toContain(`${suite.url.error500}: the server answered 500`);
     // The alert is in the element's language (zh): the loader's Chinese summary.
-    expect(out.alert).toContain(`${url.error500}：服务器返回 500`);
+    expect(out.alert).toContain(`${suite.url.error500}：服务器返回 500`);
     expect(out.alert).toMatch(/数据加载失败/);
   });
 
   it('a network error: the message names the file and says it could not be fetched', async () => {
-    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.aborted });
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.aborted });
     expect(out.type).toBe('load-error');
-    expect(out.detail.problems!.join('\n')).toContain(`${url.aborted}: could not be fetched`);
-    expect(out.alert).toContain(`${url.aborted}：无法获取`);
+    expect(out.detail.problems!.join('\n')).toContain(`${suite.url.aborted}: could not be fetched`);
+    expect(out.alert).toContain(`${suite.url.aborted}：无法获取`);
   });
 
   it('a server that never answers: the element times out with a message naming the file', async () => {
     // The default time-out is 20 s: here AbortSignal.timeout runs 10× faster, so the element's
     // own time-out path runs (its message still says the configured 20 s).
-    await page.evaluate(() => {
+    await suite.page.evaluate(() => {
       const w = window as unknown as { __timeout?: typeof AbortSignal.timeout };
       w.__timeout = AbortSignal.timeout.bind(AbortSignal);
       AbortSignal.timeout = (ms: number) => w.__timeout!(Math.max(1, Math.round(ms / 10)));
@@ -80,107 +67,107 @@ describe('failures get a plain message or a working map', () => {
     // The panel's list says what is happening: loading while the server keeps quiet, then failed
     // (never that no zone or project matches the filters).
     const listStatus = () =>
-      page.evaluate(() => document.querySelector('#robust')?.shadowRoot?.querySelector('.count')?.textContent?.trim() ?? '');
+      suite.page.evaluate(() => document.querySelector('#robust')?.shadowRoot?.querySelector('.count')?.textContent?.trim() ?? '');
     const [out, whileLoading] = await Promise.all([
-      mount(page, { 'zones-src': url.hanging, 'projects-src': url.projects }),
-      page
+      mount(suite.page, { 'zones-src': suite.url.hanging, 'projects-src': suite.url.projects }),
+      suite.page
         .waitForFunction(() => document.querySelector('#robust')?.shadowRoot?.querySelector('.count[role=status]'), undefined, { timeout: 10_000 })
         .then(async () => ({
           list: await listStatus(),
           // The map's own loading status is a small pill, not a veil over the map.
-          pillShare: await page.evaluate(() => {
+          pillShare: await suite.page.evaluate(() => {
             const root = document.querySelector('#robust')!.shadowRoot!;
             const area = (e: Element | null) => (e ? e.getBoundingClientRect().width * e.getBoundingClientRect().height : NaN);
             return area(root.querySelector('.state.loading')) / area(root.querySelector('.map'));
           }),
         })),
     ]);
-    await page.evaluate(() => {
+    await suite.page.evaluate(() => {
       AbortSignal.timeout = (window as unknown as { __timeout: typeof AbortSignal.timeout }).__timeout;
     });
     expect(out.type).toBe('load-error');
-    expect(out.detail.problems!.join('\n')).toContain(`${url.hanging}: no answer after 20 s`);
-    expect(out.alert).toContain(`${url.hanging}：20 秒内没有应答`);
+    expect(out.detail.problems!.join('\n')).toContain(`${suite.url.hanging}: no answer after 20 s`);
+    expect(out.alert).toContain(`${suite.url.hanging}：20 秒内没有应答`);
     expect(out.ms).toBeGreaterThan(1_500);
     expect(out.ms).toBeLessThan(15_000); // 20 s / 10, plus the map's start
     expect(whileLoading.list).toBe('正在加载开发区与项目…');
     expect(whileLoading.pillShare).toBeGreaterThan(0);
     expect(whileLoading.pillShare).toBeLessThan(0.05);
     expect(await listStatus()).toBe('开发区与项目数据未能加载，原因见地图区域的提示。');
-    expect(await page.locator('#robust').evaluate((el) => el.shadowRoot!.querySelector('szm-list'))).toBeNull();
+    expect(await suite.page.locator('#robust').evaluate((el) => el.shadowRoot!.querySelector('szm-list'))).toBeNull();
   });
 
   it('a server that stops sending mid-file: the element times out with a message naming the file (found by hand)', async () => {
-    await page.evaluate(() => {
+    await suite.page.evaluate(() => {
       const w = window as unknown as { __timeout?: typeof AbortSignal.timeout };
       w.__timeout = AbortSignal.timeout.bind(AbortSignal);
       AbortSignal.timeout = (ms: number) => w.__timeout!(Math.max(1, Math.round(ms / 10)));
     });
-    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.stalled });
-    await page.evaluate(() => {
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.stalled });
+    await suite.page.evaluate(() => {
       AbortSignal.timeout = (window as unknown as { __timeout: typeof AbortSignal.timeout }).__timeout;
     });
     expect(out.type).toBe('load-error');
-    expect(out.detail.problems!.join('\n')).toContain(`${url.stalled}: the file had not arrived in full after 20 s`);
-    expect(out.alert).toContain(`${url.stalled}：20 秒后文件仍未完整收到`);
+    expect(out.detail.problems!.join('\n')).toContain(`${suite.url.stalled}: the file had not arrived in full after 20 s`);
+    expect(out.alert).toContain(`${suite.url.stalled}：20 秒后文件仍未完整收到`);
   });
 
   it('a connection cut mid-file: the message names the file and says it did not arrive in full (found by hand)', async () => {
-    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.cut });
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.cut });
     expect(out.type).toBe('load-error');
-    expect(out.detail.problems!.join('\n')).toContain(`${url.cut}: the file could not be fetched in full`);
-    expect(out.alert).toContain(`${url.cut}：文件未能完整获取`);
+    expect(out.detail.problems!.join('\n')).toContain(`${suite.url.cut}: the file could not be fetched in full`);
+    expect(out.alert).toContain(`${suite.url.cut}：文件未能完整获取`);
   });
 
   it('an offline basemap layer that fails to load: the data are drawn without it and a notice names the file', async () => {
-    const errorsBefore = g.errors.length;
+    const errorsBefore = suite.g.errors.length;
     const NEIGHBOURS = /\/neighbours[^/]*\.geojson/;
-    await page.route(NEIGHBOURS, (r) => r.fulfill({ status: 404, body: 'gone' }));
-    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.projects, lang: 'en' });
-    await page.unroute(NEIGHBOURS);
-    g.errors.length = errorsBefore; // the 404 and MapLibre's logging of it are this test's doing
+    await suite.page.route(NEIGHBOURS, (r) => r.fulfill({ status: 404, body: 'gone' }));
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects, lang: 'en' });
+    await suite.page.unroute(NEIGHBOURS);
+    suite.g.errors.length = errorsBefore; // the 404 and MapLibre's logging of it are this test's doing
     expect(out.type).toBe('ready');
-    expect(await renderedCounts(page, '#robust')).toEqual({ zones: ZONE_COUNT, projects: PROJECT_COUNT });
-    const notice = ((await page.locator('#robust [part~=notice]').first().textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(await renderedCounts(suite.page, '#robust')).toEqual({ zones: ZONE_COUNT, projects: PROJECT_COUNT });
+    const notice = ((await suite.page.locator('#robust [part~=notice]').first().textContent()) ?? '').replace(/\s+/g, ' ');
     expect(notice).toMatch(/^ ?Part of the basemap could not be loaded.*Missing: neighbours[\w-]*\.geojson/);
-    expect(await page.locator('#robust .error').count()).toBe(0);
-    await page.evaluate(() => document.querySelector('#robust')?.remove());
+    expect(await suite.page.locator('#robust .error').count()).toBe(0);
+    await suite.page.evaluate(() => document.querySelector('#robust')?.remove());
   });
 
   it('every offline basemap file failing still draws the data, on a bare background', async () => {
-    const errorsBefore = g.errors.length;
+    const errorsBefore = suite.g.errors.length;
     const GEO = /\/(province|cities|counties|rivers|neighbours|neighbour-labels|places)[^/]*\.geojson/;
-    await page.route(GEO, (r) => r.fulfill({ status: 404, body: 'gone' }));
-    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.projects });
-    await page.unroute(GEO);
-    g.errors.length = errorsBefore;
+    await suite.page.route(GEO, (r) => r.fulfill({ status: 404, body: 'gone' }));
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects });
+    await suite.page.unroute(GEO);
+    suite.g.errors.length = errorsBefore;
     expect(out.type).toBe('ready');
-    expect(await renderedCounts(page, '#robust')).toEqual({ zones: ZONE_COUNT, projects: PROJECT_COUNT });
-    const notice = (await page.locator('#robust [part~=notice]').first().textContent()) ?? '';
+    expect(await renderedCounts(suite.page, '#robust')).toEqual({ zones: ZONE_COUNT, projects: PROJECT_COUNT });
+    const notice = (await suite.page.locator('#robust [part~=notice]').first().textContent()) ?? '';
     expect(notice).toContain('部分底图图层未能加载');
     for (const file of ['province', 'cities', 'counties', 'rivers']) expect(notice).toContain(file);
-    await page.evaluate(() => document.querySelector('#robust')?.remove());
+    await suite.page.evaluate(() => document.querySelector('#robust')?.remove());
   });
 
   it('a hosted basemap style that fails: the offline basemap is drawn and a notice says so', async (ctx) => {
-    const supported = await page.evaluate(() => 'basemap' in document.createElement('shanxi-zones-map'));
+    const supported = await suite.page.evaluate(() => 'basemap' in document.createElement('shanxi-zones-map'));
     if (!supported) ctx.skip(); // TODO: the `basemap` attribute is not in this build yet
-    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.projects, basemap: url.badStyle });
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects, basemap: suite.url.badStyle });
     expect(out.type).toBe('ready');
-    expect(await renderedCounts(page, '#robust')).toEqual({ zones: ZONE_COUNT, projects: PROJECT_COUNT });
-    const layers = await page.evaluate(() =>
+    expect(await renderedCounts(suite.page, '#robust')).toEqual({ zones: ZONE_COUNT, projects: PROJECT_COUNT });
+    const layers = await suite.page.evaluate(() =>
       (document.querySelector('#robust') as unknown as { map: { getStyle(): { layers: { id: string }[] } } }).map.getStyle().layers.map((l) => l.id),
     );
     expect(layers).toContain('city-labels'); // the offline basemap's
-    const notice = page.locator('#robust [part~=notice]');
+    const notice = suite.page.locator('#robust [part~=notice]');
     expect(await notice.count()).toBeGreaterThan(0);
     expect(((await notice.first().textContent()) ?? '').trim()).not.toBe('');
   });
 
   describe('without the CJK fonts', () => {
     it('every label layer\'s font stack ends in the generic sans-serif', async () => {
-      await mount(page, { 'zones-src': url.zones, 'projects-src': url.projects });
-      const stacks = await page.evaluate(() => {
+      await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects });
+      const stacks = await suite.page.evaluate(() => {
         const el = document.querySelector('#robust') as unknown as { map: { getStyle(): { layers: { id: string; type: string; layout?: Record<string, unknown> }[] } } };
         return el.map.getStyle().layers.filter((l) => l.type === 'symbol').map((l) => [l.id, l.layout?.['text-font']] as const);
       });
@@ -192,7 +179,7 @@ describe('failures get a plain message or a working map', () => {
     });
 
     it('labels still render when the stack holds only a font that does not exist', async () => {
-      const result = await page.evaluate(async () => {
+      const result = await suite.page.evaluate(async () => {
         const el = document.querySelector('#robust') as unknown as {
           map: {
             getStyle(): { layers: { id: string; type: string }[] };
@@ -224,7 +211,7 @@ describe('failures get a plain message or a working map', () => {
     });
   });
 
-  it('logged no page error beyond the failed requests', () => {
-    expect(g.errors.filter((e) => !/Failed to load resource|net::ERR_FAILED/.test(e))).toEqual([]);
+  it('logged no suite.page error beyond the failed requests', () => {
+    expect(suite.g.errors.filter((e) => !/Failed to load resource|net::ERR_FAILED/.test(e))).toEqual([]);
   });
 });

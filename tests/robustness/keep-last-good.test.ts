@@ -5,10 +5,10 @@
  * A later good file replaces the data without rebuilding the map.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch } from '../browser/browser.js';
-import { DataServer, guardedPage, renderedCounts, type GuardedPage } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseURL } from '../browser/browser.js';
+import { renderedCounts, robustnessSuite } from './support.js';
 
 const ZONES_TEXT = readFileSync('data/zones.geojson', 'utf8');
 const PROJECTS_TEXT = readFileSync('data/projects.geojson', 'utf8');
@@ -94,107 +94,94 @@ async function state(page: Page) {
 }
 
 describe('a failed reload keeps the last good data on the map', () => {
-  let browser: Browser;
-  let g: GuardedPage;
-  let page: Page;
-  const server = new DataServer();
-  const url: Record<string, string> = {};
+  const suite = robustnessSuite({ width: 1200, height: 800 });
   let before: { zones: number; projects: number };
 
   beforeAll(async () => {
-    await server.start();
-    url.zones = server.put('/good/zones.geojson', ZONES_TEXT);
-    url.projects = server.put('/good/projects.geojson', PROJECTS_TEXT);
+    suite.url.zones = suite.server.put('/good/zones.geojson', ZONES_TEXT);
+    suite.url.projects = suite.server.put('/good/projects.geojson', PROJECTS_TEXT);
     const broken = JSON.parse(PROJECTS_TEXT);
     delete broken.features[0].properties.name_en;
-    url.brokenProjects = server.put('/broken/projects.geojson', broken);
-    url.notJsonZones = server.put('/broken/zones.geojson', '{"type":"FeatureCollection",');
-    url.failing = server.put('/failing/projects.geojson', 'boom', 500, 'text/plain');
-    url.fewerProjects = server.put('/good/fewer-projects.geojson', { ...PROJECTS, features: PROJECTS.features.slice(0, 30) });
-    browser = await launch();
-    g = await guardedPage(browser, { width: 1200, height: 800 });
-    page = g.page;
-    await page.goto(new URL('/', baseURL()).href);
-    await mount(page, url.zones, url.projects);
-    before = await renderedCounts(page, EL);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
+    suite.url.brokenProjects = suite.server.put('/broken/projects.geojson', broken);
+    suite.url.notJsonZones = suite.server.put('/broken/zones.geojson', '{"type":"FeatureCollection",');
+    suite.url.failing = suite.server.put('/failing/projects.geojson', 'boom', 500, 'text/plain');
+    suite.url.fewerProjects = suite.server.put('/good/fewer-projects.geojson', { ...PROJECTS, features: PROJECTS.features.slice(0, 30) });
+    await suite.page.goto(new URL('/', baseURL()).href);
+    await mount(suite.page, suite.url.zones, suite.url.projects);
+    before = await renderedCounts(suite.page, EL);
   });
 
   it('draws all the good data first (the baseline)', async () => {
     expect(before).toEqual({ zones: ZONES.features.length, projects: PROJECTS.features.length });
-    const s = await state(page);
+    const s = await state(suite.page);
     expect(s.listRows).toBe(ZONES.features.length + PROJECTS.features.length);
     expect(s.alert).toBe('');
   });
 
   it('an invalid projects file: the error shows, naming file, id and field, and the old data stays drawn', async () => {
-    const err = await reloadExpectingError(page, { 'projects-src': url.brokenProjects });
-    expect(err.problems.some((p) => p.startsWith(`${url.brokenProjects}: ${P0}: name_en: missing required field`))).toBe(true);
-    const s = await state(page);
+    const err = await reloadExpectingError(suite.page, { 'projects-src': suite.url.brokenProjects });
+    expect(err.problems.some((p) => p.startsWith(`${suite.url.brokenProjects}: ${P0}: name_en: missing required field`))).toBe(true);
+    const s = await state(suite.page);
     expect(s.alertVisible).toBe(true);
-    expect(s.alert).toContain(`${url.brokenProjects}: ${P0}: name_en`);
+    expect(s.alert).toContain(`${suite.url.brokenProjects}: ${P0}: name_en`);
     expect(s.sameMap, 'the map was not rebuilt').toBe(true);
     expect(s.loading).toBe(false);
     expect({ zones: s.zones, projects: s.projects }).toEqual({ zones: ZONES.features.length, projects: PROJECTS.features.length });
     expect(s.listRows, 'the list still lists the last good data').toBe(ZONES.features.length + PROJECTS.features.length);
-    expect(await renderedCounts(page, EL)).toEqual(before);
+    expect(await renderedCounts(suite.page, EL)).toEqual(before);
   });
 
   it('the error banner can be dismissed, and the map stays', async () => {
-    const button = page.locator(`${EL} [role=alert] button`);
+    const button = suite.page.locator(`${EL} [role=alert] button`);
     expect(await button.count()).toBeGreaterThan(0);
     await button.first().click();
-    await page.waitForTimeout(100);
-    const s = await state(page);
+    await suite.page.waitForTimeout(100);
+    const s = await state(suite.page);
     expect(s.alertVisible).toBe(false);
     expect(s.sameMap).toBe(true);
-    expect(await renderedCounts(page, EL)).toEqual(before);
+    expect(await renderedCounts(suite.page, EL)).toEqual(before);
   });
 
   it('a zones file that is not JSON: same', async () => {
-    const err = await reloadExpectingError(page, { 'zones-src': url.notJsonZones });
-    expect(err.problems.join('\n')).toContain(`${url.notJsonZones}: -: -: not valid JSON`);
-    const s = await state(page);
+    const err = await reloadExpectingError(suite.page, { 'zones-src': suite.url.notJsonZones });
+    expect(err.problems.join('\n')).toContain(`${suite.url.notJsonZones}: -: -: not valid JSON`);
+    const s = await state(suite.page);
     expect(s.alertVisible).toBe(true);
     expect(s.sameMap).toBe(true);
-    expect(await renderedCounts(page, EL)).toEqual(before);
+    expect(await renderedCounts(suite.page, EL)).toEqual(before);
   });
 
   it('a server error: same', async () => {
-    const err = await reloadExpectingError(page, { 'zones-src': url.zones, 'projects-src': url.failing });
-    expect(err.problems.join('\n')).toMatch(new RegExp(`${url.failing.replace(/[.?]/g, '\\$&')}: the server answered 500`));
-    const s = await state(page);
+    const err = await reloadExpectingError(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.failing });
+    expect(err.problems.join('\n')).toMatch(new RegExp(`${suite.url.failing.replace(/[.?]/g, '\\$&')}: the server answered 500`));
+    const s = await state(suite.page);
     expect(s.alertVisible).toBe(true);
     expect(s.sameMap).toBe(true);
     expect(s.projects).toBe(PROJECTS.features.length);
-    expect(await renderedCounts(page, EL)).toEqual(before);
+    expect(await renderedCounts(suite.page, EL)).toEqual(before);
   });
 
   it('the search still finds the last good data while the error shows', async () => {
-    const input = page.locator(`${EL} szm-search input`);
+    const input = suite.page.locator(`${EL} szm-search input`);
     await input.fill(String(PROJECTS.features[0]!.properties.name_zh).slice(0, 4));
     // The search's module loads on first use: wait for its results, not a fixed time.
-    await page.locator(`${EL} szm-search [role=option]`).first().waitFor({ timeout: 10_000 });
-    expect(await page.locator(`${EL} szm-search [role=option]`).count()).toBeGreaterThan(0);
+    await suite.page.locator(`${EL} szm-search [role=option]`).first().waitFor({ timeout: 10_000 });
+    expect(await suite.page.locator(`${EL} szm-search [role=option]`).count()).toBeGreaterThan(0);
     await input.fill('');
   });
 
   it('a good file afterwards replaces the data on the same map and clears the error', async () => {
-    await page.locator(EL).evaluate((el, src) => el.setAttribute('projects-src', src), url.fewerProjects);
-    await page.waitForFunction((sel) => (document.querySelector(sel) as unknown as El).projects?.features.length === 30, EL, { timeout: 15_000 });
-    const s = await state(page);
+    await suite.page.locator(EL).evaluate((el, src) => el.setAttribute('projects-src', src), suite.url.fewerProjects);
+    await suite.page.waitForFunction((sel) => (document.querySelector(sel) as unknown as El).projects?.features.length === 30, EL, { timeout: 15_000 });
+    const s = await state(suite.page);
     expect(s.sameMap).toBe(true);
     expect(s.alert).toBe('');
-    expect(await renderedCounts(page, EL)).toEqual({ zones: ZONES.features.length, projects: 30 });
+    expect(await renderedCounts(suite.page, EL)).toEqual({ zones: ZONES.features.length, projects: 30 });
     expect(s.listRows).toBe(ZONES.features.length + 30);
   });
 
   it('after a first load that failed, pointing the srcs at good data recovers', async () => {
-    const out = await page.evaluate(
+    const out = await suite.page.evaluate(
       async ({ bad, zones, projects }) => {
         document.querySelectorAll('shanxi-zones-map').forEach((e) => e.remove());
         const el = document.createElement('shanxi-zones-map') as unknown as El;
@@ -214,14 +201,14 @@ describe('a failed reload keeps the last good data on the map', () => {
         const second = await ready;
         return { first, second, projects: el.projects?.features.length ?? -1 };
       },
-      { bad: url.brokenProjects, zones: url.zones, projects: url.projects },
+      { bad: suite.url.brokenProjects, zones: suite.url.zones, projects: suite.url.projects },
     );
     expect(out.first).toBe('load-error');
     expect(out.second, 'ready after the src is fixed').toBe('ready');
     expect(out.projects).toBe(PROJECTS.features.length);
   });
 
-  it('logged no page error', () => {
-    expect(g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  it('logged no suite.page error', () => {
+    expect(suite.g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -5,10 +5,10 @@
  * `problems` name the file, the feature id and the field.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch } from '../browser/browser.js';
-import { DataServer, guardedPage, mountElements, waitForEvents, type GuardedPage, type MountOutcome } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseURL } from '../browser/browser.js';
+import { mountElements, waitForEvents, type MountOutcome, robustnessSuite } from './support.js';
 
 const ZONES_TEXT = readFileSync('data/zones.geojson', 'utf8');
 const PROJECTS_TEXT = readFileSync('data/projects.geojson', 'utf8');
@@ -181,30 +181,20 @@ async function mountAll(page: Page, sources: { zonesSrc: string; projectsSrc: st
 const BATCH = 6;
 
 describe('malformed data gets a clear message naming file, id and field', () => {
-  let browser: Browser;
-  let g: GuardedPage;
-  const server = new DataServer();
+  const suite = robustnessSuite();
   let goodZones: string;
   let goodProjects: string;
 
   beforeAll(async () => {
-    await server.start();
-    goodZones = server.put('/good/zones.geojson', ZONES_TEXT);
-    goodProjects = server.put('/good/projects.geojson', PROJECTS_TEXT);
-    browser = await launch();
-    g = await guardedPage(browser);
-    await g.page.goto(new URL('/', baseURL()).href);
-    await waitForEvents(g.page, 'ready');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
+    goodZones = suite.server.put('/good/zones.geojson', ZONES_TEXT);
+    goodProjects = suite.server.put('/good/projects.geojson', PROJECTS_TEXT);
+    await suite.page.goto(new URL('/', baseURL()).href);
+    await waitForEvents(suite.page, 'ready');
   });
 
   it('loads the shipped data through the test server, and valid data behind a BOM', async () => {
-    const bom = server.put('/bom/projects.geojson', `\ufeff${PROJECTS_TEXT}`);
-    const out = await mountAll(g.page, [
+    const bom = suite.server.put('/bom/projects.geojson', `\ufeff${PROJECTS_TEXT}`);
+    const out = await mountAll(suite.page, [
       { zonesSrc: goodZones, projectsSrc: goodProjects },
       { zonesSrc: goodZones, projectsSrc: bom },
     ]);
@@ -222,13 +212,13 @@ describe('malformed data gets a clear message naming file, id and field', () => 
   const outcomes: MountOutcome[] = [];
   // Every case is mounted up front, in batches (a hook has the longer time-out).
   beforeAll(async () => {
-    CASES.forEach((c, i) => urls.push(server.put(`/case-${i}/${c.target}.geojson`, c.body())));
+    CASES.forEach((c, i) => urls.push(suite.server.put(`/case-${i}/${c.target}.geojson`, c.body())));
     for (let i = 0; i < CASES.length; i += BATCH) {
       const batch = CASES.slice(i, i + BATCH).map((c, j) => ({
         zonesSrc: c.target === 'zones' ? urls[i + j]! : goodZones,
         projectsSrc: c.target === 'projects' ? urls[i + j]! : goodProjects,
       }));
-      outcomes.push(...(await mountAll(g.page, batch)));
+      outcomes.push(...(await mountAll(suite.page, batch)));
     }
   });
 
@@ -251,9 +241,9 @@ describe('malformed data gets a clear message naming file, id and field', () => 
     });
   }
 
-  it('logged no page error and ran nothing in all of the above', async () => {
-    const pwned = await g.page.evaluate(() => (window as unknown as { __pwnedCalls: number[] }).__pwnedCalls);
+  it('logged no suite.page error and ran nothing in all of the above', async () => {
+    const pwned = await suite.page.evaluate(() => (window as unknown as { __pwnedCalls: number[] }).__pwnedCalls);
     expect(pwned).toEqual([]);
-    expect(g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    expect(suite.g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -4,11 +4,11 @@
  * `selected` in a short or narrow element fits in the element, its content scrolling.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch } from '../browser/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseURL } from '../browser/browser.js';
 import { NAME_MAX, TEXT_MAX } from '../../src/data/validate.js';
-import { DataServer, guardedPage, mountElements, type GuardedPage } from './support.js';
+import { mountElements, robustnessSuite } from './support.js';
 
 const ZONES_TEXT = readFileSync('data/zones.geojson', 'utf8');
 const PROJECTS_TEXT = readFileSync('data/projects.geojson', 'utf8');
@@ -79,31 +79,18 @@ async function openBySelected(page: Page, id: string, lang = 'en') {
 }
 
 describe('popups stay inside the map', () => {
-  let browser: Browser;
-  let g: GuardedPage;
-  let page: Page;
-  const server = new DataServer();
+  const suite = robustnessSuite({ width: 1280, height: 900 });
   const long = longData();
-  const url: Record<string, string> = {};
 
   beforeAll(async () => {
-    await server.start();
-    url.longZones = server.put('/long/zones.geojson', long.zones);
-    url.longProjects = server.put('/long/projects.geojson', long.projects);
-    browser = await launch();
-    g = await guardedPage(browser, { width: 1280, height: 900 });
-    page = g.page;
-    await page.goto(new URL('/', baseURL()).href);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
+    suite.url.longZones = suite.server.put('/long/zones.geojson', long.zones);
+    suite.url.longProjects = suite.server.put('/long/projects.geojson', long.projects);
+    await suite.page.goto(new URL('/', baseURL()).href);
   });
 
   describe('long unbroken text wraps within the popup', () => {
     beforeAll(async () => {
-      const [out] = await mountElements(page, [{ 'zones-src': url.longZones, 'projects-src': url.longProjects, lang: 'en' }], {
+      const [out] = await mountElements(suite.page, [{ 'zones-src': suite.url.longZones, 'projects-src': suite.url.longProjects, lang: 'en' }], {
         style: 'display:block;width:1200px;height:760px',
         timeout: 30_000,
       });
@@ -113,7 +100,7 @@ describe('popups stay inside the map', () => {
     for (const [kind, lang] of [['project', 'en'], ['zone', 'en'], ['zone', 'zh'], ['project', 'zh']] as const) {
       it(`a ${kind}'s popup in ${lang}`, async () => {
         const id = kind === 'zone' ? long.zoneId : long.projectId;
-        const m = await openBySelected(page, id, lang);
+        const m = await openBySelected(suite.page, id, lang);
         expect(m?.id).toBe(id);
         expect(m!.content.scrollWidth, 'the content is no wider than its box').toBeLessThanOrEqual(m!.content.clientWidth + 1);
         expect(m!.outside, 'no row runs past the content').toEqual([]);
@@ -124,11 +111,11 @@ describe('popups stay inside the map', () => {
   describe('a popup opened through `selected` fits in a short or narrow element', () => {
     for (const [data, height, width] of [['shipped', 600, 1000], ['long', 600, 1000], ['shipped', 420, 1000], ['long', 600, 300]] as const) {
       it(`${data} data, an element ${width} × ${height} px`, async () => {
-        const attrs: Record<string, string> = data === 'long' ? { 'zones-src': url.longZones!, 'projects-src': url.longProjects! } : {};
-        const [out] = await mountElements(page, [attrs], { style: `display:block;width:${width}px;height:${height}px`, timeout: 30_000 });
+        const attrs: Record<string, string> = data === 'long' ? { 'zones-src': suite.url.longZones!, 'projects-src': suite.url.longProjects! } : {};
+        const [out] = await mountElements(suite.page, [attrs], { style: `display:block;width:${width}px;height:${height}px`, timeout: 30_000 });
         expect(out!.type).toBe('ready');
         for (const id of [data === 'long' ? long.projectId : 'cz-loongson-xinchuang-park', long.zoneId]) {
-          const m = await openBySelected(page, id, 'zh');
+          const m = await openBySelected(suite.page, id, 'zh');
           expect(m?.id).toBe(id);
           const { popup, host } = m!;
           expect(popup.top, `${id}: top`).toBeGreaterThanOrEqual(host.top - 1);
@@ -142,7 +129,7 @@ describe('popups stay inside the map', () => {
     }
   });
 
-  it('logged no page error', () => {
-    expect(g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  it('logged no suite.page error', () => {
+    expect(suite.g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -5,10 +5,10 @@
  * near Shanxi gives the default view.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch } from '../browser/browser.js';
-import { DataServer, events, guardedPage, mountElements, type GuardedPage } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseURL } from '../browser/browser.js';
+import { events, mountElements, robustnessSuite } from './support.js';
 
 const ZONES_TEXT = readFileSync('data/zones.geojson', 'utf8');
 const PROJECTS_TEXT = readFileSync('data/projects.geojson', 'utf8');
@@ -74,153 +74,140 @@ async function projectsLoaded(page: Page, count: number): Promise<void> {
 }
 
 describe('after a reload', () => {
-  let browser: Browser;
-  let g: GuardedPage;
-  let page: Page;
-  const server = new DataServer();
-  const url: Record<string, string> = {};
+  const suite = robustnessSuite({ width: 1200, height: 800 });
 
   beforeAll(async () => {
-    await server.start();
-    url.zones = server.put('/good/zones.geojson', ZONES_TEXT);
-    url.projects = server.put('/good/projects.geojson', PROJECTS_TEXT);
-    url.withoutLoongson = server.put('/good/without.geojson', projectsWith((fs) => fs.filter((f) => f.properties.id !== LOONGSON)));
-    url.renamed = server.put(
+    suite.url.zones = suite.server.put('/good/zones.geojson', ZONES_TEXT);
+    suite.url.projects = suite.server.put('/good/projects.geojson', PROJECTS_TEXT);
+    suite.url.withoutLoongson = suite.server.put('/good/without.geojson', projectsWith((fs) => fs.filter((f) => f.properties.id !== LOONGSON)));
+    suite.url.renamed = suite.server.put(
       '/good/renamed.geojson',
       projectsWith((fs) => fs.map((f) => (f.properties.id === LOONGSON ? { ...f, properties: { ...f.properties, name_en: 'Renamed by the reload' } } : f))),
     );
-    url.broken = server.put('/broken/projects.geojson', projectsWith((fs) => fs.map((f, i) => (i === 0 ? { ...f, properties: { ...f.properties, name_en: undefined } } : f))));
-    browser = await launch();
-    g = await guardedPage(browser, { width: 1200, height: 800 });
-    page = g.page;
-    await page.goto(new URL('/', baseURL()).href);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server.stop();
+    suite.url.broken = suite.server.put('/broken/projects.geojson', projectsWith((fs) => fs.map((f, i) => (i === 0 ? { ...f, properties: { ...f.properties, name_en: undefined } } : f))));
+    await suite.page.goto(new URL('/', baseURL()).href);
   });
 
   it('a selected project the new data no longer hold: its popup closes, `selected` clears and `select` says null', async () => {
-    expect((await mount(page, { 'zones-src': url.zones, 'projects-src': url.projects })).type).toBe('ready');
-    await set(page, { selected: LOONGSON });
-    await page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup [data-id]'), EL);
-    expect((await popup(page))?.id).toBe(LOONGSON);
-    await set(page, { 'projects-src': url.withoutLoongson });
-    await projectsLoaded(page, PROJECTS.features.length - 1);
-    expect(await popup(page), 'the popup of the removed project').toBeNull();
-    expect(await page.evaluate((sel) => (document.querySelector(sel) as unknown as El).selected, EL)).toBe('');
-    expect(await page.evaluate((sel) => document.querySelector(sel)!.getAttribute('selected') ?? '', EL)).toBe('');
-    expect((await events(page, 'select')).at(-1)?.detail).toEqual({ kind: null, id: null });
+    expect((await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects })).type).toBe('ready');
+    await set(suite.page, { selected: LOONGSON });
+    await suite.page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup [data-id]'), EL);
+    expect((await popup(suite.page))?.id).toBe(LOONGSON);
+    await set(suite.page, { 'projects-src': suite.url.withoutLoongson });
+    await projectsLoaded(suite.page, PROJECTS.features.length - 1);
+    expect(await popup(suite.page), 'the popup of the removed project').toBeNull();
+    expect(await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).selected, EL)).toBe('');
+    expect(await suite.page.evaluate((sel) => document.querySelector(sel)!.getAttribute('selected') ?? '', EL)).toBe('');
+    expect((await events(suite.page, 'select')).at(-1)?.detail).toEqual({ kind: null, id: null });
   });
 
   it('a selected project the new data still hold: its popup shows the new record', async () => {
-    expect((await mount(page, { 'zones-src': url.zones, 'projects-src': url.projects, lang: 'en' })).type).toBe('ready');
-    await set(page, { selected: LOONGSON });
-    await page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup [data-id]'), EL);
-    expect((await popup(page))?.title).not.toContain('Renamed by the reload');
-    const selects = (await events(page, 'select')).length;
-    await set(page, { 'projects-src': url.renamed });
-    await page.waitForFunction((sel) => document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup h3')?.textContent?.includes('Renamed by the reload'), EL, {
+    expect((await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects, lang: 'en' })).type).toBe('ready');
+    await set(suite.page, { selected: LOONGSON });
+    await suite.page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup [data-id]'), EL);
+    expect((await popup(suite.page))?.title).not.toContain('Renamed by the reload');
+    const selects = (await events(suite.page, 'select')).length;
+    await set(suite.page, { 'projects-src': suite.url.renamed });
+    await suite.page.waitForFunction((sel) => document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup h3')?.textContent?.includes('Renamed by the reload'), EL, {
       timeout: 15_000,
     });
-    expect((await popup(page))?.id).toBe(LOONGSON);
-    expect(await page.evaluate((sel) => (document.querySelector(sel) as unknown as El).selected, EL)).toBe(LOONGSON);
-    expect((await events(page, 'select')).slice(selects).filter((e) => e.detail.id === null)).toEqual([]);
+    expect((await popup(suite.page))?.id).toBe(LOONGSON);
+    expect(await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).selected, EL)).toBe(LOONGSON);
+    expect((await events(suite.page, 'select')).slice(selects).filter((e) => e.detail.id === null)).toEqual([]);
   });
 
   it('a failed first load shown in zh reads in English after lang=en, and in zh again after lang=zh', async () => {
-    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': url.broken, lang: 'zh' });
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.broken, lang: 'zh' });
     expect(out.type).toBe('load-error');
-    let text = await alertText(page);
+    let text = await alertText(suite.page);
     expect(text).toContain('数据加载失败');
     expect(text).toContain('以下详情为英文');
-    expect(text).toContain(`${url.broken}: ${PROJECTS.features[0]!.properties.id}: name_en`);
-    await set(page, { lang: 'en' });
-    text = await alertText(page);
+    expect(text).toContain(`${suite.url.broken}: ${PROJECTS.features[0]!.properties.id}: name_en`);
+    await set(suite.page, { lang: 'en' });
+    text = await alertText(suite.page);
     expect(text).toContain('The data could not be loaded');
     expect(text).not.toMatch(/[\u4e00-\u9fff]/); // nothing left in Chinese
-    expect(text).toContain(`${url.broken}: ${PROJECTS.features[0]!.properties.id}: name_en`);
-    await set(page, { lang: 'zh' });
-    expect(await alertText(page)).toContain('数据加载失败');
+    expect(text).toContain(`${suite.url.broken}: ${PROJECTS.features[0]!.properties.id}: name_en`);
+    await set(suite.page, { lang: 'zh' });
+    expect(await alertText(suite.page)).toContain('数据加载失败');
   });
 
   it('a failed reload over good data: its banner follows the language too', async () => {
-    expect((await mount(page, { 'zones-src': url.zones, 'projects-src': url.projects, lang: 'zh' })).type).toBe('ready');
-    const before = (await events(page, 'load-error')).length;
-    await set(page, { 'projects-src': url.broken });
-    await page.waitForFunction(([n]) => (window as unknown as { __events: { type: string }[] }).__events.filter((e) => e.type === 'load-error').length > n!, [before]);
-    await page.evaluate((sel) => (document.querySelector(sel) as unknown as El).updateComplete, EL);
-    expect(await alertText(page)).toContain('数据加载失败');
-    await set(page, { lang: 'en' });
-    const text = await alertText(page);
+    expect((await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects, lang: 'zh' })).type).toBe('ready');
+    const before = (await events(suite.page, 'load-error')).length;
+    await set(suite.page, { 'projects-src': suite.url.broken });
+    await suite.page.waitForFunction(([n]) => (window as unknown as { __events: { type: string }[] }).__events.filter((e) => e.type === 'load-error').length > n!, [before]);
+    await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).updateComplete, EL);
+    expect(await alertText(suite.page)).toContain('数据加载失败');
+    await set(suite.page, { lang: 'en' });
+    const text = await alertText(suite.page);
     expect(text).toContain('The data could not be loaded');
     expect(text).not.toMatch(/[\u4e00-\u9fff]/);
     // The event keeps its shape: the message in the language of the moment, the lines in English.
-    const detail = (await events(page, 'load-error')).at(-1)!.detail;
+    const detail = (await events(suite.page, 'load-error')).at(-1)!.detail;
     expect(Object.keys(detail).sort()).toEqual(['message', 'problems']);
     expect(detail.message).toBe('数据加载失败');
   });
 
   it('zones-src and projects-src of only spaces load the shipped data', async () => {
-    const out = await mount(page, { 'zones-src': '   ', 'projects-src': ' \t ' });
+    const out = await mount(suite.page, { 'zones-src': '   ', 'projects-src': ' \t ' });
     expect(out.type, JSON.stringify(out.detail)).toBe('ready');
     expect(out.detail).toEqual({ zoneCount: ZONES.features.length, projectCount: PROJECTS.features.length });
     // And set to spaces after a load from elsewhere: back to the shipped data.
-    await set(page, { 'projects-src': url.withoutLoongson });
-    await projectsLoaded(page, PROJECTS.features.length - 1);
-    await set(page, { 'projects-src': '  ' });
-    await projectsLoaded(page, PROJECTS.features.length);
-    expect(await alertText(page)).toBe('');
+    await set(suite.page, { 'projects-src': suite.url.withoutLoongson });
+    await projectsLoaded(suite.page, PROJECTS.features.length - 1);
+    await set(suite.page, { 'projects-src': '  ' });
+    await projectsLoaded(suite.page, PROJECTS.features.length);
+    expect(await alertText(suite.page)).toBe('');
   });
 
   it('reload() fetches a file that failed again at the same URL, and draws it once it is fixed', async () => {
-    const flaky = server.put('/flaky/projects.geojson', 'boom', 500, 'text/plain');
-    const out = await mount(page, { 'zones-src': url.zones, 'projects-src': flaky, lang: 'en' });
+    const flaky = suite.server.put('/flaky/projects.geojson', 'boom', 500, 'text/plain');
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': flaky, lang: 'en' });
     expect(out.type).toBe('load-error');
     expect(out.alert).toContain(`${flaky}: the server answered 500`);
-    server.put('/flaky/projects.geojson', PROJECTS_TEXT);
-    const readies = (await events(page, 'ready')).length;
-    await page.evaluate((sel) => (document.querySelector(sel) as unknown as El).reload(), EL);
-    await page.waitForFunction(([n]) => (window as unknown as { __events: { type: string }[] }).__events.filter((e) => e.type === 'ready').length > n!, [readies], {
+    suite.server.put('/flaky/projects.geojson', PROJECTS_TEXT);
+    const readies = (await events(suite.page, 'ready')).length;
+    await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).reload(), EL);
+    await suite.page.waitForFunction(([n]) => (window as unknown as { __events: { type: string }[] }).__events.filter((e) => e.type === 'ready').length > n!, [readies], {
       timeout: 20_000,
     });
-    await projectsLoaded(page, PROJECTS.features.length);
-    expect(await alertText(page)).toBe('');
+    await projectsLoaded(suite.page, PROJECTS.features.length);
+    expect(await alertText(suite.page)).toBe('');
   });
 
   it('reload() that fails keeps the last good data, and a later reload() picks up the changed file', async () => {
-    const errors = (await events(page, 'load-error')).length;
-    server.put('/flaky/projects.geojson', 'boom', 503, 'text/plain');
-    await page.evaluate((sel) => (document.querySelector(sel) as unknown as El).reload(), EL);
-    expect((await events(page, 'load-error')).length).toBe(errors + 1);
-    await page.evaluate((sel) => (document.querySelector(sel) as unknown as El).updateComplete, EL);
-    expect(await alertText(page)).toContain('the server answered 503');
-    expect(await page.evaluate((sel) => (document.querySelector(sel) as unknown as El).projects?.features.length, EL)).toBe(PROJECTS.features.length);
-    server.put('/flaky/projects.geojson', projectsWith((fs) => fs.slice(0, 10)));
-    await page.evaluate((sel) => (document.querySelector(sel) as unknown as El).reload(), EL);
-    await projectsLoaded(page, 10);
-    expect(await alertText(page)).toBe('');
+    const errors = (await events(suite.page, 'load-error')).length;
+    suite.server.put('/flaky/projects.geojson', 'boom', 503, 'text/plain');
+    await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).reload(), EL);
+    expect((await events(suite.page, 'load-error')).length).toBe(errors + 1);
+    await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).updateComplete, EL);
+    expect(await alertText(suite.page)).toContain('the server answered 503');
+    expect(await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).projects?.features.length, EL)).toBe(PROJECTS.features.length);
+    suite.server.put('/flaky/projects.geojson', projectsWith((fs) => fs.slice(0, 10)));
+    await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).reload(), EL);
+    await projectsLoaded(suite.page, 10);
+    expect(await alertText(suite.page)).toBe('');
   });
 
   it('a centre that is empty or far from Shanxi gives the default view, as NaN,NaN does', async () => {
-    expect((await mount(page, { 'zones-src': url.zones, 'projects-src': url.projects })).type).toBe('ready');
-    const centre = () => page.evaluate((sel) => (document.querySelector(sel) as unknown as El).map.getCenter(), EL);
-    await set(page, { center: 'NaN,NaN', zoom: '8' });
+    expect((await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects })).type).toBe('ready');
+    const centre = () => suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).map.getCenter(), EL);
+    await set(suite.page, { center: 'NaN,NaN', zoom: '8' });
     const fallback = await centre();
     for (const bad of [',', '0,0', '1e2,37', '112.5,', ',37.8', '-180,85']) {
-      await set(page, { center: '113.0,36.2', zoom: '8' });
+      await set(suite.page, { center: '113.0,36.2', zoom: '8' });
       expect((await centre()).lng, 'a good centre moves the map').toBeCloseTo(113.0, 1);
-      await set(page, { center: bad });
+      await set(suite.page, { center: bad });
       const c = await centre();
       expect([c.lng, c.lat], `center="${bad}"`).toEqual([expect.closeTo(fallback.lng, 3), expect.closeTo(fallback.lat, 3)]);
     }
     // A centre at the edge of the province, or a little beyond it, still counts.
-    await set(page, { center: '110.3,34.6', zoom: '8' });
+    await set(suite.page, { center: '110.3,34.6', zoom: '8' });
     expect((await centre()).lng).toBeCloseTo(110.3, 1);
   });
 
-  it('logged no page error beyond the failed requests', () => {
-    expect(g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  it('logged no suite.page error beyond the failed requests', () => {
+    expect(suite.g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -5,8 +5,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { renderedProjectIds } from '../browser/browser.js';
+import { launch, renderedProjectIds } from '../browser/browser.js';
 
 export interface GuardedPage {
   page: Page;
@@ -203,4 +204,34 @@ export async function mountElements(
     },
     { mounts, style, timeout },
   );
+}
+
+/** What a robustness suite works with: its data server, Chromium and a guarded page. */
+export interface Suite {
+  server: DataServer;
+  /** The URLs of the files the suite puts on its server, by the name it gives them. */
+  url: Record<string, string>;
+  browser: Browser;
+  g: GuardedPage;
+  page: Page;
+}
+
+/**
+ * Starts a suite's data server, Chromium and a guarded page (not navigated) before its tests,
+ * and closes them after. Call in a `describe`: the fields are set once its hooks run, so the
+ * suite's own `beforeAll` (putting files, navigating) comes after and can use them.
+ */
+export function robustnessSuite(viewport?: { width: number; height: number }): Suite {
+  const suite = { server: new DataServer(), url: {} } as Suite;
+  beforeAll(async () => {
+    await suite.server.start();
+    suite.browser = await launch();
+    suite.g = await guardedPage(suite.browser, viewport);
+    suite.page = suite.g.page;
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server.stop();
+  });
+  return suite;
 }
