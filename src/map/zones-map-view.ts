@@ -192,6 +192,7 @@ export class ZonesMapView {
         this.styleLoaded = true;
         resolve();
       });
+      let fallingBack = false;
       const onError = (e: maplibregl.ErrorEvent & { sourceId?: string }): void => {
         if (this.map.loaded()) {
           this.map.off('error', onError);
@@ -201,11 +202,18 @@ export class ZonesMapView {
         // (Errors of its tile sources, after the style loaded, leave the style in place.)
         if (!this.offline && !this.styleLoaded && !e.sourceId) {
           this.offline = true;
+          fallingBack = true;
           const reason = e.error?.message ?? 'The basemap style could not be loaded';
-          this.map.setStyle(this.offlineStyle());
+          // After the failed style's other errors (a style's validation fires one per problem):
+          // once replaced, its errors would reach no listener, and MapLibre logs those.
+          queueMicrotask(() => {
+            fallingBack = false;
+            this.map.setStyle(this.offlineStyle());
+          });
           this.options.onBasemapFallback?.(reason);
           return;
         }
+        if (fallingBack) return;
         // One of the offline basemap's own files: draw the map without that layer.
         const url = e.sourceId ? this.offlineSourceUrl(e.sourceId) : null;
         if (this.offline && url) {

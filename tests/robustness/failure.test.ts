@@ -164,6 +164,16 @@ describe('failures get a plain message or a working map', () => {
     expect(((await notice.first().textContent()) ?? '').trim()).not.toBe('');
   });
 
+  it('a hosted basemap that is JSON but no style (the zones file): the offline basemap, a notice, and nothing logged (found by hand)', async () => {
+    const errorsBefore = suite.g.errors.length;
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects, basemap: suite.url.zones });
+    expect(out.type).toBe('ready');
+    expect(await renderedCounts(suite.page, '#robust')).toEqual({ zones: ZONE_COUNT, projects: PROJECT_COUNT });
+    expect(await suite.page.locator('#robust [part~=notice]').count()).toBeGreaterThan(0);
+    // Every validation error of the failed style reaches the element; none is left to the console.
+    expect(suite.g.errors.slice(errorsBefore)).toEqual([]);
+  });
+
   describe('without the CJK fonts', () => {
     it('every label layer\'s font stack ends in the generic sans-serif', async () => {
       await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects });
