@@ -105,7 +105,10 @@ export function t(lang: Lang, key: StringKey, values: Record<string, string | nu
   );
 }
 
-/** `zh` unless the value is `en` (attributes are lenient: `en-GB`, `EN` → `en`). */
+/**
+ * `zh` unless the value is `en` or an English language tag (`en-GB`, `EN` → `en`); a word that
+ * merely starts with "en" (`enemy`) is not one (found by hand).
+ */
 export function parseLang(value: string | null | undefined): Lang {
-  return value?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+  return /^en(?:[-_]|$)/i.test(value?.trim() ?? '') ? 'en' : 'zh';
 }
