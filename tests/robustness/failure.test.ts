@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseURL } from '../browser/browser.js';
-import { mountElements, renderedCounts, type MountOutcome, robustnessSuite } from './support.js';
+import { guardedPage, mountElements, renderedCounts, robustnessSuite, waitForEvents, type MountOutcome } from './support.js';
 
 const ZONES_TEXT = readFileSync('data/zones.geojson', 'utf8');
 const PROJECTS_TEXT = readFileSync('data/projects.geojson', 'utf8');
@@ -172,6 +172,23 @@ describe('failures get a plain message or a working map', () => {
     expect(await suite.page.locator('#robust [part~=notice]').count()).toBeGreaterThan(0);
     // Every validation error of the failed style reaches the element; none is left to the console.
     expect(suite.g.errors.slice(errorsBefore)).toEqual([]);
+  });
+
+  it('a lazy chunk that does not arrive (search, export): a message, no uncaught error (found by hand)', async () => {
+    const g = await guardedPage(suite.browser);
+    const { page } = g;
+    await page.route('**/assets/search-*.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/assets/export-*.js', (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(new URL('/?lang=en', baseURL()).href);
+    await waitForEvents(page, 'ready');
+    await page.locator('#map szm-search input').fill('changzhi');
+    const search = page.locator('#map szm-search [role=status]');
+    await expect.poll(() => search.textContent(), { timeout: 10_000 }).toMatch(/search could not be loaded/);
+    await page.evaluate(() => document.querySelector('#map')!.shadowRoot!.querySelector<HTMLButtonElement>('button.export')!.click());
+    const notice = page.locator('#map [part~=notice][role=alert]');
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toMatch(/export could not be loaded/);
+    expect(g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    await page.close();
   });
 
   describe('without the CJK fonts', () => {

@@ -178,6 +178,8 @@ export class ShanxiZonesMap extends LitElement {
   @state() private legendSummary: Summary | null = null;
   @state() private visibleSummary: Summary | null = null;
   @state() private basemapFailed = false;
+  /** The export's chunk could not be loaded (shown until an export works). */
+  @state() private exportFailed = false;
   /** Files of the offline basemap that could not be loaded (the map is drawn without them). */
   @state() private basemapMissing: string[] = [];
   @state() private systemDark = false;
@@ -572,7 +574,15 @@ export class ShanxiZonesMap extends LitElement {
 
   private async export(kind: ExportKind): Promise<void> {
     // Loaded on the first export: not every visit exports, and every visit loads the element.
-    const { downloadBlob, exportFileName, mapToPngBlob, toCsv, toGeoJsonText, zonesToCsv } = await import('../../data/export.js');
+    let exports: typeof import('../../data/export.js');
+    try {
+      exports = await import('../../data/export.js');
+      this.exportFailed = false;
+    } catch {
+      this.exportFailed = true; // its chunk did not arrive: a notice says so
+      return;
+    }
+    const { downloadBlob, exportFileName, mapToPngBlob, toCsv, toGeoJsonText, zonesToCsv } = exports;
     const lang = this.language;
     const save = (blob: Blob, name: string) => downloadBlob(document, blob, name);
     if (kind === 'projects-csv') {
@@ -650,6 +660,7 @@ export class ShanxiZonesMap extends LitElement {
     return html`
       <div class="map" part="map" role="region" aria-label=${t(lang, 'map.label')}></div>
       ${this.basemapFailed ? html`<p class="notice" part="notice" role="status">${te(lang, 'basemap.fallback')}</p>` : nothing}
+      ${this.exportFailed ? html`<p class="notice" part="notice" role="alert">${te(lang, 'export.failed')}</p>` : nothing}
       ${this.basemapMissing.length
         ? html`<p class="notice" part="notice" role="status">${te(lang, 'basemap.partial')} ${this.basemapMissing.join(', ')}</p>`
         : nothing}

@@ -96,10 +96,27 @@ export class SzmSearch extends LitElement {
     return this.index;
   }
 
+  /** Loads the search on focus, before the first keystroke; a failure is reported by `refresh`. */
+  private prefetch = (): void => {
+    this.ensureIndex().catch(() => {
+      searchModule = null;
+    });
+  };
+
   /** Runs the current query once the index is ready. */
   private async refresh(): Promise<void> {
     if (!this.module) this.status = tf(this.language, 'search.loading');
-    this.run(await this.ensureIndex(), true);
+    let index: SearchIndex;
+    try {
+      index = await this.ensureIndex();
+    } catch {
+      // The search's chunk did not arrive (offline, a server error): say so, and try again on
+      // the next keystroke rather than keep the failed promise.
+      searchModule = null;
+      this.status = tf(this.language, 'search.failed');
+      return;
+    }
+    this.run(index, true);
   }
 
   /** Runs the current query; `announce` puts the number of results in the live region. */
@@ -204,7 +221,7 @@ export class SzmSearch extends LitElement {
           aria-autocomplete="list" aria-controls="listbox" aria-expanded=${open ? 'true' : 'false'}
           aria-activedescendant=${open && this.active >= 0 ? `opt-${this.active}` : nothing}
           placeholder=${tf(lang, 'search.placeholder')} .value=${live(this.query)}
-          @input=${this.onInput} @keydown=${this.onKeyDown} @focus=${() => void this.ensureIndex()} @blur=${this.close} />
+          @input=${this.onInput} @keydown=${this.onKeyDown} @focus=${this.prefetch} @blur=${this.close} />
         ${this.query ? html`<button class="clear" part="clear" type="button" tabindex="-1" aria-label=${tf(lang, 'search.clear')}
           @mousedown=${(e: Event) => e.preventDefault()} @click=${this.clear}>×</button>` : nothing}
       </div>
