@@ -93,9 +93,12 @@ describe('after a reload', () => {
     await set(suite.page, { selected: LOONGSON });
     await suite.page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup [data-id]'), EL);
     expect((await popup(suite.page))?.id).toBe(LOONGSON);
+    // Focus in the popup (on its close button) goes to the map when the popup goes.
+    await suite.page.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.querySelector<HTMLElement>('.maplibregl-popup-close-button')!.focus(), EL);
     await set(suite.page, { 'projects-src': suite.url.withoutLoongson });
     await projectsLoaded(suite.page, PROJECTS.features.length - 1);
     expect(await popup(suite.page), 'the popup of the removed project').toBeNull();
+    expect(await suite.page.evaluate((sel) => document.querySelector(sel)!.shadowRoot!.activeElement?.className ?? document.activeElement?.tagName, EL)).toContain('maplibregl-canvas');
     expect(await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).selected, EL)).toBe('');
     expect(await suite.page.evaluate((sel) => document.querySelector(sel)!.getAttribute('selected') ?? '', EL)).toBe('');
     expect((await events(suite.page, 'select')).at(-1)?.detail).toEqual({ kind: null, id: null });
@@ -114,6 +117,26 @@ describe('after a reload', () => {
     expect((await popup(suite.page))?.id).toBe(LOONGSON);
     expect(await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).selected, EL)).toBe(LOONGSON);
     expect((await events(suite.page, 'select')).slice(selects).filter((e) => e.detail.id === null)).toEqual([]);
+  });
+
+  it('Escape closes the open popup, from the popup or the list (found by hand), and not while the search uses it', async () => {
+    expect((await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects })).type).toBe('ready');
+    const popupOpen = () => suite.page.evaluate((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup'), EL);
+    for (const from of ['.maplibregl-popup-close-button', 'szm-list']) {
+      await set(suite.page, { selected: LOONGSON });
+      await suite.page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup [data-id]'), EL);
+      await suite.page.evaluate(([sel, f]) => document.querySelector(sel!)!.shadowRoot!.querySelector<HTMLElement>(f!)!.focus(), [EL, from]);
+      await suite.page.keyboard.press('Escape');
+      expect(await popupOpen(), from).toBe(false);
+      expect(await suite.page.evaluate((sel) => (document.querySelector(sel) as unknown as El).selected, EL), from).toBe('');
+    }
+    // The search's own Escape (closing its list) leaves the popup open.
+    await set(suite.page, { selected: LOONGSON });
+    await suite.page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup [data-id]'), EL);
+    await suite.page.locator(`${EL} szm-search input`).fill('长治');
+    await suite.page.waitForFunction((sel) => document.querySelector(sel)!.shadowRoot!.querySelector('szm-search')!.shadowRoot!.querySelectorAll('[role=option]').length > 0, EL);
+    await suite.page.keyboard.press('Escape');
+    expect(await popupOpen()).toBe(true);
   });
 
   it('a failed first load shown in zh reads in English after lang=en, and in zh again after lang=zh', async () => {

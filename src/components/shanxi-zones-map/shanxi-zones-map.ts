@@ -269,6 +269,7 @@ export class ShanxiZonesMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    (this as HTMLElement).addEventListener('keydown', this.handleKeydown);
     this.darkQuery = window.matchMedia?.(DARK_QUERY) ?? null;
     this.systemDark = this.darkQuery?.matches ?? false;
     this.darkQuery?.addEventListener('change', this.handleScheme);
@@ -278,6 +279,7 @@ export class ShanxiZonesMap extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    (this as HTMLElement).removeEventListener('keydown', this.handleKeydown);
     this.darkQuery?.removeEventListener('change', this.handleScheme);
     this.darkQuery = null;
     this.stop();
@@ -478,9 +480,26 @@ export class ShanxiZonesMap extends LitElement {
       this.view?.open(current.kind, current.id);
       return;
     }
+    this.closeSelection();
+  }
+
+  /**
+   * Closes the open popup and clears the selection (`select` says null). Focus that was in the
+   * popup goes to the map, not to the page's body (found by hand).
+   */
+  private closeSelection(): void {
+    const focusInPopup = Boolean(this.renderRoot.querySelector('.maplibregl-popup')?.contains(this.shadowRoot?.activeElement ?? null));
     this.view?.closePopup();
     this.handlePick(null, null);
+    if (focusInPopup) this.view?.map.getCanvas().focus();
   }
+
+  /** Escape closes the open popup, from anywhere in the element, unless a part used the key. */
+  private handleKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || e.defaultPrevented || !this.renderRoot.querySelector('.maplibregl-popup')) return;
+    e.preventDefault();
+    this.closeSelection();
+  };
 
   private setData(zones: ZoneCollection, projects: ProjectCollection): void {
     this.zoneData = zones;
