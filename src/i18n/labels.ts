@@ -13,6 +13,16 @@ import type {
 } from '../data/schema.js';
 
 /** The two languages of the component. */
+/**
+ * English text with a count of one made singular: the tables write plurals ("{projects}
+ * projects, {zones} zones shown"), and 1 project, 1 zone reads right (found by hand). Only
+ * a whole "1" before the noun counts ("11 projects", "2,001 zones" stay).
+ */
+export function singularOfOne(text: string): string {
+  const one = (noun: string): string => (noun === 'cities' ? 'city' : noun.slice(0, -1));
+  return text.replace(/(^|[^\d.,])1 (projects|zones|sources|cities)\b/g, (_, before: string, noun: string) => `${before}1 ${one(noun)}`);
+}
+
 export type Lang = 'zh' | 'en';
 
 /** A label in both languages. */

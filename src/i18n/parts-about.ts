@@ -2,7 +2,7 @@
  * Strings and prose of the about-and-sources panel and of the export buttons, in both
  * languages. The basemap's provenance follows geo/README.md; keep the two in step.
  */
-import type { Lang } from './labels.js';
+import { singularOfOne, type Lang } from './labels.js';
 
 const zh = {
   'about.title': '关于数据与来源',
@@ -84,7 +84,8 @@ const tables: Record<Lang, Record<AboutKey, string>> = { zh, en };
 
 /** The string for `key` in `lang`, with `{name}` placeholders filled from `values`. */
 export function ta(lang: Lang, key: AboutKey, values: Record<string, string | number> = {}): string {
-  return tables[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+  const text = tables[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
+  return lang === 'en' ? singularOfOne(text) : text;
 }
 
 /** `{count} zones` / `1 zone`: the count with its noun, singular where English needs it. */

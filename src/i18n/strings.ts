@@ -2,7 +2,7 @@
  * UI strings, keyed, in both languages. Data labels (statuses, levels, industries…) live in
  * labels.ts; money and dates are formatted in src/data/format.ts.
  */
-import type { Lang } from './labels.js';
+import { singularOfOne, type Lang } from './labels.js';
 
 export type { Lang };
 
@@ -100,9 +100,10 @@ const tables: Record<Lang, Record<StringKey, string>> = { zh, en };
 
 /** The string for `key` in `lang`, with `{name}` placeholders filled from `values`. */
 export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
-  return tables[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
+  const text = tables[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
     name in values ? String(values[name]) : m,
   );
+  return lang === 'en' ? singularOfOne(text) : text;
 }
 
 /**
