@@ -139,6 +139,22 @@ describe('after a reload', () => {
     expect(await popupOpen()).toBe(true);
   });
 
+  it('a failed reload while a popup is open: the banner leaves the popup\'s close button clickable (found by hand)', async () => {
+    expect((await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.projects, lang: 'en' })).type).toBe('ready');
+    await set(suite.page, { selected: LOONGSON });
+    await suite.page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.maplibregl-popup [data-id]'), EL);
+    await suite.page.waitForFunction((sel) => !(document.querySelector(sel) as unknown as { map: { isMoving(): boolean } }).map.isMoving(), EL);
+    await set(suite.page, { 'projects-src': suite.url.broken });
+    await suite.page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector('.banner'), EL);
+    const hit = await suite.page.evaluate((sel) => {
+      const root = document.querySelector(sel)!.shadowRoot!;
+      const close = root.querySelector('.maplibregl-popup-close-button')!.getBoundingClientRect();
+      const at = root.elementFromPoint(close.x + close.width / 2, close.y + close.height / 2);
+      return at?.className ?? at?.tagName;
+    }, EL);
+    expect(hit).toContain('maplibregl-popup-close-button');
+  });
+
   it('a failed first load shown in zh reads in English after lang=en, and in zh again after lang=zh', async () => {
     const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.broken, lang: 'zh' });
     expect(out.type).toBe('load-error');

@@ -25,16 +25,19 @@ export function errorDetail(error: unknown, lang: Lang): ErrorDetail {
 
 /**
  * The error in `lang`: a heading, the loader's summary (in Chinese where it wrote one), then at
- * most `max` of its detailed lines.
+ * most `max` of its detailed lines; `folded`, those lines open on a click (the banner over the
+ * map: unfolded, it covered an open popup's title and close button, found by hand).
  */
-export function renderError(error: unknown, lang: Lang, max: number): TemplateResult {
+export function renderError(error: unknown, lang: Lang, max: number, folded = false): TemplateResult {
   const data = error instanceof DataLoadError;
   const summary = data && lang === 'zh' ? error.zh : messageOf(error);
   const details = data ? error.problems.slice(0, max) : [];
+  const lines = html`${details.length && lang === 'zh' ? html`<li class="note">${t(lang, 'data.detailsInEnglish')}</li>` : nothing}
+    ${details.map((line) => html`<li lang="en">${line}</li>`)}`;
   return html`<strong>${t(lang, data ? 'data.error' : 'map.error')}</strong>
     <ul>
       <li lang=${summary === messageOf(error) ? 'en' : 'zh'}>${summary}</li>
-      ${details.length && lang === 'zh' ? html`<li class="note">${t(lang, 'data.detailsInEnglish')}</li>` : nothing}
-      ${details.map((line) => html`<li lang="en">${line}</li>`)}
-    </ul>`;
+      ${folded ? nothing : lines}
+    </ul>
+    ${folded && details.length ? html`<details><summary>${t(lang, 'data.details')}</summary><ul>${lines}</ul></details>` : nothing}`;
 }

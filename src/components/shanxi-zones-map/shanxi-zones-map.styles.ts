@@ -251,9 +251,12 @@ export const elementStyles = css`
     border-radius: 50%;
     flex: none;
   }
+  /* At the bottom, above the attribution: at the top it covered the title and close button of
+     a popup opened above its point, which reaches up to the map's top (found by hand); MapLibre
+     opens a popup above its point when the point is low, so one seldom reaches down to here. */
   .banner {
     position: absolute;
-    top: 0.6rem;
+    bottom: 2.4rem;
     left: 50%;
     transform: translateX(-50%);
     width: min(34rem, calc(100% - 5rem));
@@ -272,6 +275,10 @@ export const elementStyles = css`
   .banner div {
     flex: 1;
     min-width: 0;
+  }
+  .banner summary {
+    margin-top: 0.3rem;
+    cursor: pointer;
   }
   .banner ul {
     margin: 0.3rem 0 0;

@@ -691,7 +691,7 @@ export class ShanxiZonesMap extends LitElement {
         : nothing}
       ${this.dataError
         ? html`<div class="banner" part="banner" role="alert">
-            <div>${renderError(this.dataError.error, lang, 20)}</div>
+            <div>${renderError(this.dataError.error, lang, 20, true)}</div>
             <button type="button" aria-label=${t(lang, 'popup.close')} @click=${() => (this.dataError = null)}>×</button>
           </div>`
         : nothing}
