@@ -238,7 +238,7 @@ describe('failures get a plain message or a working map', () => {
     });
   });
 
-  it('logged no suite.page error beyond the failed requests', () => {
+  it('logged no page error beyond the failed requests', () => {
     expect(suite.g.errors.filter((e) => !/Failed to load resource|net::ERR_FAILED/.test(e))).toEqual([]);
   });
 });

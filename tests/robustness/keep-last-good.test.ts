@@ -208,7 +208,7 @@ describe('a failed reload keeps the last good data on the map', () => {
     expect(out.projects).toBe(PROJECTS.features.length);
   });
 
-  it('logged no suite.page error', () => {
+  it('logged no page error', () => {
     expect(suite.g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

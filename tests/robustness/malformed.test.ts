@@ -241,7 +241,7 @@ describe('malformed data gets a clear message naming file, id and field', () => 
     });
   }
 
-  it('logged no suite.page error and ran nothing in all of the above', async () => {
+  it('logged no page error and ran nothing in all of the above', async () => {
     const pwned = await suite.page.evaluate(() => (window as unknown as { __pwnedCalls: number[] }).__pwnedCalls);
     expect(pwned).toEqual([]);
     expect(suite.g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);

@@ -129,7 +129,23 @@ describe('popups stay inside the map', () => {
     }
   });
 
-  it('logged no suite.page error', () => {
+  it('a failed first load in a small element (200 × 240 px): the message fits in it, above the panel\'s sheet (found by hand)', async () => {
+    const [out] = await mountElements(suite.page, [{ 'projects-src': '/does-not-exist.geojson', lang: 'en' }], { style: 'display:block;width:200px;height:150px', timeout: 30_000 });
+    expect(out!.type).toBe('load-error');
+    const m = await suite.page.evaluate((sel) => {
+      const el = document.querySelector(sel)!;
+      const box = el.shadowRoot!.querySelector('.state.error div')!.getBoundingClientRect();
+      const host = el.getBoundingClientRect();
+      const topmost = el.shadowRoot!.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return { box: [box.left, box.right, box.top, box.bottom], host: [host.left, host.right, host.top, host.bottom], inMessage: !!topmost?.closest('.state.error') };
+    }, EL);
+    expect(m.box[0]).toBeGreaterThanOrEqual(m.host[0] - 1);
+    expect(m.box[1]).toBeLessThanOrEqual(m.host[1] + 1);
+    expect(m.box[3]).toBeLessThanOrEqual(m.host[3] + 1);
+    expect(m.inMessage, 'the message is on top').toBe(true);
+  });
+
+  it('logged no page error', () => {
     expect(suite.g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

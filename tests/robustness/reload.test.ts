@@ -246,7 +246,7 @@ describe('after a reload', () => {
     expect((await centre()).lng).toBeCloseTo(110.3, 1);
   });
 
-  it('logged no suite.page error beyond the failed requests', () => {
+  it('logged no page error beyond the failed requests', () => {
     expect(suite.g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 });

@@ -121,7 +121,12 @@ export const elementStyles = css`
     background: var(--szm-background, #eceae6);
   }
   .state.error div {
-    max-width: 36rem;
+    /* Within the map however small the element (a URL has no break point: found by hand). */
+    box-sizing: border-box;
+    max-width: min(36rem, 100%);
+    max-height: 100%;
+    overflow: auto;
+    overflow-wrap: anywhere;
     padding: 1rem 1.25rem;
     border-left: 4px solid #b3261e;
     background: var(--szm-panel-background, #fff);
@@ -477,6 +482,11 @@ export const panelStyles = css`
     }
     .tabs {
       overflow-x: auto;
+    }
+    /* A failed first load: the message over the sheet (there is nothing in it to use yet). */
+    .state.error {
+      z-index: 4;
+      padding: 0.5rem;
     }
   }
 `;
