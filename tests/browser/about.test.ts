@@ -9,6 +9,7 @@ import type { ProjectCollection, ZoneCollection } from '../../src/data/schema.js
 import { collectSources, dataAsOf } from '../../src/data/sources.js';
 import { formatDate } from '../../src/data/format.js';
 import { ta } from '../../src/i18n/parts-about.js';
+import { prose } from '../../src/i18n/about-prose.js';
 import { launch, openPage } from './browser.js';
 
 const zones = JSON.parse(readFileSync('data/zones.geojson', 'utf8')) as ZoneCollection;
@@ -43,6 +44,8 @@ async function open(browser: Browser, query = '', width = 400): Promise<{ page: 
   const { page, errors } = await openPage(browser, `${PAGE}${query}`, { width, height: 900 });
   await page.waitForFunction(() => (window as unknown as { __ready?: boolean; __error?: string }).__ready || (window as unknown as { __error?: string }).__error);
   expect(await page.evaluate(() => (window as unknown as { __error?: string }).__error)).toBeUndefined();
+  // The prose sections come with their own chunk, loaded as the panel connects.
+  await page.waitForFunction(() => document.querySelector('szm-about')!.shadowRoot!.querySelectorAll('details').length === 3);
   return { page, errors };
 }
 
@@ -93,7 +96,7 @@ describe('<szm-about>', () => {
     expect(asOf).not.toBe('');
     expect(shown.asOf).toBe(asOf);
     expect(shown.asOfText).toBe(formatDate(asOf, 'zh'));
-    expect(shown.text).toContain(ta('zh', 'about.curation.1'));
+    expect(shown.text).toContain(prose('zh', 'about.curation.1'));
     expect(shown.text).toContain('审图号');
   });
 
@@ -158,8 +161,8 @@ describe('<szm-about>', () => {
     const en = await open(browser, '?lang=en');
     const shown = await panel(en.page);
     expect(shown.text).toContain(ta('en', 'about.title'));
-    expect(shown.text).toContain(ta('en', 'about.placement.2'));
-    expect(shown.text).not.toContain(ta('zh', 'about.curation.1'));
+    expect(shown.text).toContain(prose('en', 'about.placement.2'));
+    expect(shown.text).not.toContain(prose('zh', 'about.curation.1'));
     expect(shown.asOfText).toBe(formatDate(asOf, 'en'));
     expect(await en.page.locator('#projects-csv').textContent()).toBe(ta('en', 'export.projectsCsv'));
     await en.page.close();

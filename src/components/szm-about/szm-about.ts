@@ -1,20 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { collectSources, dataAsOf, type SourceUse } from '../../data/sources.js';
 import { formatDate } from '../../data/format.js';
 import type { ProjectFeature, ZoneFeature } from '../../data/schema.js';
 import { parseLang, type Lang } from '../../i18n/strings.js';
-import { ta, taCount, type AboutKey } from '../../i18n/parts-about.js';
+import { ta, taCount } from '../../i18n/parts-about.js';
 import { safeHttpUrl } from '../../util/dom.js';
 import { partStyles } from '../shared/styles.js';
 import { aboutStyles } from './szm-about.styles.js';
 
-/** The prose sections, in order: a heading key and its paragraphs. */
-const SECTIONS: readonly { id: string; heading: AboutKey; paragraphs: readonly AboutKey[] }[] = [
-  { id: 'curation', heading: 'about.curation', paragraphs: ['about.curation.1', 'about.curation.2'] },
-  { id: 'placement', heading: 'about.placement', paragraphs: ['about.placement.1', 'about.placement.2'] },
-  { id: 'basemap', heading: 'about.basemap', paragraphs: ['about.basemap.1', 'about.basemap.2', 'about.basemap.3'] },
-];
+type ProseModule = typeof import('../../i18n/about-prose.js');
+/** The prose, loaded once for every <szm-about> on the page when the first one connects. */
+let proseModule: Promise<ProseModule> | null = null;
 
 /**
  * What the map shows and where it comes from: the data's as-of date, how figures were curated
@@ -49,6 +46,18 @@ export class SzmAbout extends LitElement {
 
   /** Every project (unfiltered). */
   @property({ attribute: false }) projects: readonly ProjectFeature[] = [];
+
+  /** The prose sections' text, once loaded (they show from then; the rest shows at once). */
+  @state() private prose: ProseModule | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.prose) return;
+    (proseModule ??= import('../../i18n/about-prose.js')).then(
+      (m) => (this.prose = m),
+      () => (proseModule = null), // not arrived (offline): the tab shows without it, and tries again when it reopens
+    );
+  }
 
   private cache: { zones: readonly ZoneFeature[]; projects: readonly ProjectFeature[]; sources: SourceUse[]; asOf: string } | null = null;
 
@@ -100,10 +109,10 @@ export class SzmAbout extends LitElement {
       <p class="counts">
         ${ta(lang, 'about.counts', { zones: this.zones.length, projects: this.projects.length, sources: sources.length })}
       </p>
-      ${SECTIONS.map(
+      ${this.prose?.SECTIONS.map(
         (s) => html`<details part="section" class=${s.id}>
-          <summary><h3>${ta(lang, s.heading)}</h3></summary>
-          ${s.paragraphs.map((p) => html`<p>${ta(lang, p)}</p>`)}
+          <summary><h3>${this.prose!.prose(lang, s.heading)}</h3></summary>
+          ${s.paragraphs.map((p) => html`<p>${this.prose!.prose(lang, p)}</p>`)}
         </details>`,
       )}
       <h3 class="sources-heading">${ta(lang, 'about.sources', { count: sources.length })}</h3>
