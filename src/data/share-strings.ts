@@ -21,6 +21,7 @@ export function shareRepeatedStrings(projects: ProjectCollection): { distinct: n
     return seen as T;
   };
   // Indexed loops: a for…of over 100k records allocates an iterator result per item until optimised.
+  // Each field by name, not a loop over lists of keys: that was 25 ms slower at 100k (analysis item 20).
   const features = projects.features;
   for (let i = 0; i < features.length; i++) {
     const f = features[i]!;

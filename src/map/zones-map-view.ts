@@ -127,7 +127,7 @@ export class ZonesMapView {
   }
   private styleLoaded = false;
   /** Call after a paint-only change: its frame is drawn once (see `single-frame-paint.ts`). */
-  private paintChanged: () => void = () => undefined;
+  private readonly paintChanged: () => void;
   private lang: Lang;
   private popup: maplibregl.Popup | null = null;
   private hovered: { source: string; id: string } | null = null;

@@ -679,7 +679,7 @@ export class ShanxiZonesMap extends LitElement {
     return html`
       <div class="map" part="map" role="region" aria-label=${t(lang, 'map.label')}></div>
       ${this.basemapFailed ? html`<p class="notice" part="notice" role="status">${te(lang, 'basemap.fallback')}</p>` : nothing}
-      ${this.exportFailed ? html`<p class="notice" part="notice" role="alert">${te(lang, 'export.failed')}</p>` : nothing}
+      ${this.exportFailed ? html`<p class="notice" part="notice" role="alert">${te(lang, 'export.unavailable')}</p>` : nothing}
       ${this.basemapMissing.length
         ? html`<p class="notice" part="notice" role="status">${te(lang, 'basemap.partial')} ${this.basemapMissing.join(', ')}</p>`
         : nothing}
