@@ -145,6 +145,23 @@ describe('popups stay inside the map', () => {
     expect(m.inMessage, 'the message is on top').toBe(true);
   });
 
+  it('the phone sheet\'s head fits a narrow element: the toggle takes a line of its own rather than sticking out (found by hand, 7 px at 200 px)', async () => {
+    for (const [width, lang] of [[200, 'en'], [200, 'zh'], [320, 'en']] as const) {
+      const [out] = await mountElements(suite.page, [{ lang }], { style: `display:block;width:${width}px;height:480px`, timeout: 30_000 });
+      expect(out!.type).toBe('ready');
+      const m = await suite.page.evaluate((sel) => {
+        const el = document.querySelector(sel)!;
+        const head = el.shadowRoot!.querySelector('.panel-head')!;
+        const host = el.getBoundingClientRect();
+        const parts = [...head.querySelectorAll('h2, button')].map((e) => e.getBoundingClientRect());
+        return { host: [host.left, host.right], rights: parts.map((r) => r.right), lefts: parts.map((r) => r.left), overflow: head.scrollWidth - head.clientWidth };
+      }, EL);
+      expect(m.overflow, `${width} px, ${lang}`).toBeLessThanOrEqual(0);
+      for (const right of m.rights) expect(right, `${width} px, ${lang}`).toBeLessThanOrEqual(m.host[1] + 0.5);
+      for (const left of m.lefts) expect(left, `${width} px, ${lang}`).toBeGreaterThanOrEqual(m.host[0] - 0.5);
+    }
+  });
+
   it('logged no page error', () => {
     expect(suite.g.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });

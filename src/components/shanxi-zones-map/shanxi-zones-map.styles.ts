@@ -339,6 +339,7 @@ export const panelStyles = css`
   }
   .panel-head {
     display: flex;
+    flex-wrap: wrap; /* in a very narrow element the sheet's toggle takes a line of its own */
     align-items: center;
     gap: 0.4rem;
     padding: 0.5rem 0.75rem 0.25rem;
@@ -349,6 +350,9 @@ export const panelStyles = css`
     font-size: 0.95rem;
     font-weight: 600;
     line-height: 1.25;
+  }
+  .panel-head .toggle {
+    margin-left: auto;
   }
   .panel.closed .panel-head h2 {
     font-size: 0.85rem;
