@@ -51,7 +51,12 @@ function placement(note: { location_note_zh?: string; location_note_en?: string 
   return (lang === 'en' ? note.location_note_en || note.location_note_zh : note.location_note_zh || note.location_note_en) ?? null;
 }
 
-export function projectPopup(p: ProjectProperties, zone: ZoneProperties | undefined, lang: Lang): HTMLElement {
+/** Said in a popup opened on a feature the filters hide (search finds every one, `selected` names any). */
+function hiddenNote(hidden: boolean, lang: Lang): HTMLElement | null {
+  return hidden ? h('p', { class: 'badge hidden-note', role: 'note' }, t(lang, 'popup.hidden')) : null;
+}
+
+export function projectPopup(p: ProjectProperties, zone: ZoneProperties | undefined, lang: Lang, hidden = false): HTMLElement {
   const status = h(
     'span',
     { class: `badge status-${p.status}` },
@@ -91,6 +96,7 @@ export function projectPopup(p: ProjectProperties, zone: ZoneProperties | undefi
     'article',
     { class: 'popup project', part: 'popup popup-project', 'data-id': p.id },
     h('h3', {}, projectName(p, lang)),
+    hiddenNote(hidden, lang),
     status,
     h(
       'dl',
@@ -107,7 +113,7 @@ export function projectPopup(p: ProjectProperties, zone: ZoneProperties | undefi
   );
 }
 
-export function zonePopup(z: ZoneProperties, summary: ZoneSummary, lang: Lang): HTMLElement {
+export function zonePopup(z: ZoneProperties, summary: ZoneSummary, lang: Lang, hidden = false): HTMLElement {
   const other = lang === 'en' ? z.name_zh : z.name_en;
   const where = h('span', {}, isolated(cityLabel(z.city, lang)), z.county ? ' · ' : null, z.county ? isolated(z.county) : null);
   const figures = z.figures.length
@@ -133,6 +139,7 @@ export function zonePopup(z: ZoneProperties, summary: ZoneSummary, lang: Lang): 
     { class: 'popup zone', part: 'popup popup-zone', 'data-id': z.id },
     h('h3', {}, zoneName(z, lang)),
     other ? h('p', { class: 'muted other-name' }, other) : null,
+    hiddenNote(hidden, lang),
     z.verified ? null : h('p', { class: 'badge unverified' }, t(lang, 'popup.unverified')),
     h(
       'dl',

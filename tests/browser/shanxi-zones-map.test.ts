@@ -275,6 +275,34 @@ describe('<shanxi-zones-map> in the explorer', () => {
     await page.screenshot({ path: 'test-results/popup-en.png' });
   });
 
+  it('an open popup says when the filters hide its feature, and stops saying it when they show it again', async () => {
+    const el = page.locator('shanxi-zones-map');
+    const note = page.locator('shanxi-zones-map .maplibregl-popup .hidden-note');
+    const other = INDUSTRY_IDS.find((l) => l !== bigProject.properties.industry)!;
+    // The project's popup is open from the test before (English).
+    await expect.poll(() => page.locator('shanxi-zones-map .maplibregl-popup').count()).toBe(1);
+    expect(await note.count()).toBe(0);
+    await el.evaluate((e, l) => e.setAttribute('industries', l), other);
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.textContent()).toBe('Not shown on the map under the current filters');
+    await el.evaluate((e) => e.removeAttribute('industries'));
+    await expect.poll(() => note.count()).toBe(0);
+    // A zone named by `selected` that a city filter hides: its popup opens, saying so (in Chinese).
+    const zone = zones.features[0]!;
+    const city = zones.features.find((z) => z.properties.city !== zone.properties.city)!.properties.city;
+    await el.evaluate((e, [c, id]) => {
+      e.setAttribute('lang', 'zh');
+      e.setAttribute('cities', c!);
+      e.setAttribute('selected', id!);
+    }, [city, zone.properties.id]);
+    await note.waitFor({ timeout: 10_000 });
+    expect(await page.locator('shanxi-zones-map .maplibregl-popup article').getAttribute('data-id')).toBe(zone.properties.id);
+    expect(await note.textContent()).toBe('当前筛选条件下，地图上不显示此项');
+    await el.evaluate((e) => e.removeAttribute('cities'));
+    await expect.poll(() => note.count()).toBe(0);
+    await waitForIdle(page);
+  });
+
   it('logged no page error in all of the above', () => {
     expect(errors).toEqual([]);
   });

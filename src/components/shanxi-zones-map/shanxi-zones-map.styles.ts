@@ -243,6 +243,13 @@ export const elementStyles = css`
     background: #fbe3e1;
     color: #8c1d18;
   }
+  .badge.hidden-note {
+    display: block;
+    margin: 0 0 0.3rem;
+    border-radius: 4px;
+    background: #ecebe7;
+    color: #3d3a33;
+  }
   .chip {
     display: inline-flex;
     max-width: 100%;

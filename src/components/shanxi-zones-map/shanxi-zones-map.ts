@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import * as maplibregl from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { filtersFromParams, type Filters } from '../../data/filter.js';
+import { filterProjects, filtersFromParams, type Filters } from '../../data/filter.js';
 import { FilteredDataset } from '../../data/filtered-dataset.js';
 import { zoneSummary, type Summary } from '../../data/stats.js';
 import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
@@ -189,6 +189,10 @@ export class ShanxiZonesMap extends LitElement {
   private projectData: ProjectCollection | null = null;
   private zonesById: ReadonlyMap<string, ZoneFeature> = new Map();
   private projectsById = new Map<string, ProjectFeature>();
+  /** The zones the filters show on the map (the panel's `visibleZones` may follow a frame later). */
+  private shownZones: ZoneFeature[] = [];
+  /** Whether the open popup says that the filters hide its feature. */
+  private popupHidden = false;
   private filtered: FilteredDataset | null = null;
   /** The data load in flight (aborted when another starts or the element leaves the page). */
   private abort: AbortController | null = null;
@@ -514,6 +518,7 @@ export class ShanxiZonesMap extends LitElement {
     const filters = this.filters;
     const result = this.filtered.apply(filters);
     const { zones } = result;
+    this.shownZones = zones;
     const showInPanel = (): void => {
       this.visibleZones = zones;
       this.visibleProjects = result.projects;
@@ -534,6 +539,7 @@ export class ShanxiZonesMap extends LitElement {
       this.view?.cancelAfterDrawn();
       showInPanel();
     }
+    this.updateHiddenNote();
     this.dispatchEvent(
       createEvent('filter-change', { ...filters, visibleProjects: result.summary.count, visibleZones: zones.length }),
     );
@@ -618,14 +624,30 @@ export class ShanxiZonesMap extends LitElement {
 
   private popupContent(kind: FeatureKind, id: string): HTMLElement | null {
     const lang = this.language;
+    const hidden = !this.isShown(kind, id);
+    this.popupHidden = hidden;
     if (kind === 'project') {
       const p = this.projectsById.get(id);
-      return p ? projectPopup(p.properties, this.zonesById.get(p.properties.zone_id)?.properties, lang) : null;
+      return p ? projectPopup(p.properties, this.zonesById.get(p.properties.zone_id)?.properties, lang, hidden) : null;
     }
     const z = this.zonesById.get(id);
     if (!z) return null;
     const own = (this.projectData?.features ?? []).filter((p) => p.properties.zone_id === id);
-    return zonePopup(z.properties, zoneSummary(z, own), lang);
+    return zonePopup(z.properties, zoneSummary(z, own), lang, hidden);
+  }
+
+  /** Whether the filters show this zone or project on the map (a selection may name any). */
+  private isShown(kind: FeatureKind, id: string): boolean {
+    if (kind === 'zone') return this.shownZones.some((z) => z.properties.id === id);
+    const p = this.projectsById.get(id);
+    return p !== undefined && filterProjects([p], this.zonesById, this.filters).length === 1;
+  }
+
+  /** The open popup says whether the filters hide its feature: re-rendered when that changes. */
+  private updateHiddenNote(): void {
+    const current = this.currentSelection();
+    if (!current || !this.view || !this.renderRoot.querySelector('.maplibregl-popup')) return;
+    if (!this.isShown(current.kind, current.id) !== this.popupHidden) this.view.refreshPopup(current.kind, current.id);
   }
 
   override render() {
