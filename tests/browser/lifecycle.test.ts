@@ -139,3 +139,86 @@ describe(`${CYCLES} mounts and unmounts`, () => {
     expect(seconds).toBeLessThan(90);
   });
 });
+
+describe('settings changed while the map loads', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = (await openPage(browser, new URL('t/host.html', examplesURL()).href)).page;
+    await page.waitForFunction(() => !!customElements.get('shanxi-zones-map'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // Set after the map is made and before `ready`: the map must show them once drawn, as it would
+  // had they been set before the element was added (the panel follows them either way).
+  for (const when of ['as soon as the map is made', 'just before the first idle']) {
+    it(`reach the map: lang, theme, center and zoom set ${when}`, async () => {
+      const drawn = await page.evaluate(async (late) => {
+        document.querySelectorAll('shanxi-zones-map').forEach((e) => e.remove());
+        type Map = {
+          getCenter(): { lng: number; lat: number };
+          getZoom(): number;
+          getCanvas(): HTMLCanvasElement;
+          getLayoutProperty(l: string, p: string): unknown;
+          getPaintProperty(l: string, p: string): unknown;
+          getStyle(): { layers: { id: string; type: string }[] };
+          once(e: string, f: () => void): void;
+        };
+        const el = document.createElement('shanxi-zones-map') as HTMLElement & { map: Map | null };
+        el.style.cssText = 'display:block;width:800px;height:500px';
+        const ready = new Promise<boolean>((resolve) => {
+          el.addEventListener('ready', () => resolve(true), { once: true });
+          el.addEventListener('load-error', () => resolve(false), { once: true });
+        });
+        let readyBeforeSet = false;
+        void ready.then(() => (readyBeforeSet = true));
+        document.body.append(el);
+        while (!el.map) await new Promise((r) => setTimeout(r, 5));
+        // 'late': once the data are on the map, while it draws them for the first time
+        if (late) await new Promise<void>((resolve) => el.map!.once('sourcedata', () => resolve()));
+        const setBeforeReady = !readyBeforeSet;
+        el.setAttribute('lang', 'en');
+        el.setAttribute('theme', 'dark');
+        el.setAttribute('center', '113.1,36.2');
+        el.setAttribute('zoom', '10');
+        if (!(await ready)) return null;
+        await new Promise((r) => setTimeout(r, 100));
+        const map = el.map!;
+        const background = map.getStyle().layers.find((l) => l.type === 'background')!.id;
+        return {
+          setBeforeReady,
+          label: JSON.stringify(map.getLayoutProperty('city-labels', 'text-field')),
+          aria: map.getCanvas().getAttribute('aria-label'),
+          background: String(map.getPaintProperty(background, 'background-color')),
+          center: [map.getCenter().lng, map.getCenter().lat],
+          zoom: map.getZoom(),
+        };
+      }, when !== 'as soon as the map is made');
+      expect(drawn).not.toBeNull();
+      expect(drawn!.setBeforeReady).toBe(true);
+      expect(drawn!.label.indexOf('name_en')).toBeLessThan(drawn!.label.indexOf('name_zh')); // English first
+      expect(drawn!.aria).toMatch(/^Map of Shanxi/);
+      expect(drawn!.center[0]).toBeCloseTo(113.1, 2);
+      expect(drawn!.center[1]).toBeCloseTo(36.2, 2);
+      expect(drawn!.zoom).toBeCloseTo(10, 2);
+      // The dark palette's background, as a fresh dark element draws it
+      const dark = await page.evaluate(async () => {
+        const el = document.createElement('shanxi-zones-map') as HTMLElement & { map: { getStyle(): { layers: { id: string; type: string }[] }; getPaintProperty(l: string, p: string): unknown } };
+        el.setAttribute('theme', 'dark');
+        el.style.cssText = 'display:block;width:300px;height:200px';
+        const ready = new Promise((r) => el.addEventListener('ready', r, { once: true }));
+        document.body.append(el);
+        await ready;
+        const background = el.map.getStyle().layers.find((l) => l.type === 'background')!.id;
+        const colour = String(el.map.getPaintProperty(background, 'background-color'));
+        el.remove();
+        return colour;
+      });
+      expect(drawn!.background).toBe(dark);
+    });
+  }
+});

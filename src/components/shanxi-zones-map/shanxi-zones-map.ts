@@ -170,6 +170,8 @@ export class ShanxiZonesMap extends LitElement {
   @state() private dataError: Failure | null = null;
   /** Whether the current map has drawn data (and `ready` was dispatched for it). */
   private drawn = false;
+  /** The language, palette and view attributes the map was last given (null: no map yet). */
+  private mapGiven: { lang: Lang; dark: boolean; view: string } | null = null;
   @state() private tab: TabId = 'list';
   @state() private panelOpen = true;
   @state() private hovered = '';
@@ -321,15 +323,25 @@ export class ShanxiZonesMap extends LitElement {
       return;
     }
     if (reloaded('zonesSrc') || reloaded('projectsSrc')) void this.loadData();
+    // Until the map has drawn, loadData gives it what changed meanwhile (syncMap, after idle).
     if (!this.zoneData || !this.view || !this.drawn) return;
-    if (changed.has('lang')) {
-      this.view.setLang(this.language);
-      const current = this.currentSelection();
-      if (current) this.view.refreshPopup(current.kind, current.id);
-    }
-    if (changed.has('center') || changed.has('zoom')) this.view.jumpTo(parseView(this.center, this.zoom));
+    this.syncMap(this.view);
     if (changed.has('selected') && this.selected !== this.pickedOnMap) this.openSelected(true);
-    if (changed.has('theme') || changed.has('systemDark' as keyof ShanxiZonesMap)) this.view.setPalette(this.dark ? DARK_PALETTE : PALETTE);
+  }
+
+  /** Gives the map the language, palette and view asked for since it was last given them. */
+  private syncMap(view: ZonesMapView): void {
+    const given = this.mapGiven;
+    const asked = { lang: this.language, dark: this.dark, view: `${this.center} ${this.zoom}` };
+    this.mapGiven = asked;
+    if (!given) return;
+    if (asked.lang !== given.lang) {
+      view.setLang(asked.lang);
+      const current = this.currentSelection();
+      if (current) view.refreshPopup(current.kind, current.id);
+    }
+    if (asked.view !== given.view) view.jumpTo(parseView(this.center, this.zoom));
+    if (asked.dark !== given.dark) view.setPalette(asked.dark ? DARK_PALETTE : PALETTE);
   }
 
   /** Makes the map (a message instead where WebGL is missing), then loads the data. */
@@ -364,6 +376,8 @@ export class ShanxiZonesMap extends LitElement {
         onHover: (id) => (this.hovered = id ?? ''),
         popupContent: (kind, id) => this.popupContent(kind, id),
       });
+      this.mapGiven = null;
+      this.syncMap(this.view); // records what the map was made with
     } catch (error) {
       // No map, but the list, search, statistics and sources still work on the data.
       this.view = null;
@@ -427,16 +441,17 @@ export class ShanxiZonesMap extends LitElement {
     try {
       await view.loaded;
       if (abort.signal.aborted || view !== this.view) return;
+      if (!this.drawn) this.syncMap(view); // the data layers are made in the language asked for now
       view.setDataset(dataset.zones.features, dataset.projects.features);
       this.applyFilters();
       if (this.drawn) {
         this.reselect();
         return;
       }
-      view.setLang(this.language);
       await view.idle();
       if (abort.signal.aborted || view !== this.view) return;
       this.drawn = true;
+      this.syncMap(view); // lang, theme, center or zoom set while the map was loading
       this.loadState = 'ready';
       this.loadError = null;
       this.dispatchEvent(
