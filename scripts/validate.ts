@@ -14,6 +14,7 @@ import type { FeatureCollection } from 'geojson';
 import {
   detectKind,
   formatProblem,
+  problemCount,
   parseDataText,
   validateProjects,
   validateZones,
@@ -99,8 +100,9 @@ function main(): void {
   for (const p of problems) console.log(formatProblem(p));
   const count = (l: Loaded | null) => (l?.ok && Array.isArray((l.json as { features?: unknown[] })?.features) ? (l.json as { features: unknown[] }).features.length : 0);
   const files = [zones?.file, projects?.file].filter(Boolean).join(', ');
-  if (problems.length) {
-    console.log(`${problems.length} problem${problems.length === 1 ? '' : 's'} (${files})`);
+  const total = problemCount(problems);
+  if (total) {
+    console.log(`${total} problem${total === 1 ? '' : 's'} (${files})`);
     process.exit(1);
   }
   console.log(`OK: ${count(zones)} zones, ${count(projects)} projects, no problems (${files})`);

@@ -35,6 +35,8 @@ export interface Problem {
   id: string | null;
   field: string | null;
   message: string;
+  /** Set on the line that stands for the problems not listed (see MAX_PROBLEMS): how many. */
+  more?: number;
 }
 
 /** `file: id: field: message`, with `-` for a missing id or field. */
@@ -148,11 +150,32 @@ export function quote(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 80)}… (${s.length} characters)` : s;
 }
 
+/**
+ * The problems listed per file; the rest are counted in one last line. A file of a million empty
+ * features would otherwise keep millions of lines (gigabytes) that no one reads.
+ */
+export const MAX_PROBLEMS = 1000;
+
+/** How many problems the lines stand for (the last line of a long list stands for the rest). */
+export function problemCount(problems: readonly Problem[]): number {
+  return problems.reduce((n, p) => n + (p.more ?? 1), 0);
+}
+
 class Reporter {
-  readonly problems: Problem[] = [];
-  constructor(readonly file: string) {}
+  private readonly problems: Problem[] = [];
+  private omitted = 0;
+  constructor(
+    readonly file: string,
+    private readonly maxProblems: number,
+  ) {}
   add(id: string | null, field: string | null, message: string): void {
-    this.problems.push({ file: this.file, id, field, message });
+    if (this.problems.length < this.maxProblems) this.problems.push({ file: this.file, id, field, message });
+    else this.omitted++;
+  }
+  result(): Problem[] {
+    if (this.omitted === 0) return this.problems;
+    const more = { file: this.file, id: null, field: null, message: `and ${this.omitted} more problems not listed`, more: this.omitted };
+    return [...this.problems, more];
   }
 }
 
@@ -576,13 +599,13 @@ function repeatedIdsBySet(ids: readonly string[]): string[] {
 }
 
 /** Checks data/zones.geojson. */
-export function validateZones(json: unknown, file: string): Problem[] {
-  const r = new Reporter(file);
+export function validateZones(json: unknown, file: string, maxProblems = MAX_PROBLEMS): Problem[] {
+  const r = new Reporter(file, maxProblems);
   const features = getFeatures(r, json);
-  if (!features) return r.problems;
+  if (!features) return r.result();
   if (holdsOnly(features, 'projects')) {
     r.add(null, null, 'this file holds projects (every feature has a zone_id), not zones: is it the projects file?');
-    return r.problems;
+    return r.result();
   }
   const ids: string[] = [];
   const parents: [string, unknown][] = [];
@@ -650,7 +673,7 @@ export function validateZones(json: unknown, file: string): Problem[] {
       cur = parentOf.get(cur);
     }
   }
-  return r.problems;
+  return r.result();
 }
 
 function checkIndustries(r: Reporter, id: string, v: unknown): void {
@@ -725,13 +748,13 @@ function zoneLabel(zones: unknown, id: string): string {
 const ZONES_UNUSABLE = "the projects' zones could not be checked because the zones file is unusable (see its problems): fix the zones file first";
 
 /** Checks data/projects.geojson; `zones` is the zones collection (or its ids) that zone_id must resolve in. */
-export function validateProjects(json: unknown, file: string, zones: unknown): Problem[] {
-  const r = new Reporter(file);
+export function validateProjects(json: unknown, file: string, zones: unknown, maxProblems = MAX_PROBLEMS): Problem[] {
+  const r = new Reporter(file, maxProblems);
   const features = getFeatures(r, json);
-  if (!features) return r.problems;
+  if (!features) return r.result();
   if (holdsOnly(features, 'zones')) {
     r.add(null, null, 'this file holds zones (every feature has a level and a kind), not projects: is it the zones file?');
-    return r.problems;
+    return r.result();
   }
   const zoneIds = zoneIdsOf(zones);
   const zonesUsable = zoneIds.size > 0;
@@ -782,7 +805,7 @@ export function validateProjects(json: unknown, file: string, zones: unknown): P
     checkHistory(r, id, props, refs, statusDateOk);
   }
   checkUniqueIds(r, ids);
-  return r.problems;
+  return r.result();
 }
 
 /**

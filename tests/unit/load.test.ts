@@ -86,6 +86,16 @@ describe('DataLoadError in English and Chinese', () => {
     expect(e.problems).toHaveLength(2);
   });
 
+  it('invalid data: the count of every problem, the lines capped', () => {
+    const features = Array.from({ length: 2000 }, () => ({}));
+    const e = thrown(() => checkDataset({ type: 'FeatureCollection', features }, null, 'z.geojson', 'p.geojson'));
+    const count = Number(/\((\d+) problems\)$/.exec(e.message)?.[1]);
+    expect(count).toBeGreaterThan(2000);
+    expect(e.zh).toBe(`z.geojson：数据无效（${count} 处问题）`);
+    expect(e.problems.length).toBeLessThan(count);
+    expect(e.problems.filter((line) => /^z\.geojson: -: -: and \d+ more problems not listed$/.test(line))).toHaveLength(1);
+  });
+
   it('a caller that gives no Chinese gets the English', () => {
     expect(new DataLoadError('x: y', 'x').zh).toBe('x: y');
   });

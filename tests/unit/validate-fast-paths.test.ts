@@ -48,7 +48,7 @@ function project(id: string, props: Record<string, unknown> = {}): object {
     },
   };
 }
-const validate = (features: object[]): Problem[] => validateProjects({ type: 'FeatureCollection', features }, 'p', [ZONE]);
+const validate = (features: object[]): Problem[] => validateProjects({ type: 'FeatureCollection', features }, 'p', [ZONE], Infinity); // every problem: compared one by one
 
 describe('isPartialDate', () => {
   it('agrees with the regex and Date on 140 000 strings', () => {

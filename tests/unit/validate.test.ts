@@ -11,9 +11,11 @@ import {
   formatProblem,
   isHttpUrl,
   isPartialDate,
+  MAX_PROBLEMS,
   MONEY_MIN,
   NAME_MAX,
   parseDataText,
+  problemCount,
   SHANXI_KM2,
   validateDataset,
   validateProjects,
@@ -372,6 +374,22 @@ describe('bounds and blanks found by review', () => {
     const d = clone();
     projectOf(d, 'cz-taihang-data-lake').properties.zone_id = 'no-such-zone';
     expectProblem(validateDataset(d.zones, d.projects), { id: 'cz-taihang-data-lake', field: 'zone_id', message: /"no-such-zone" is not in the zones file/ });
+  });
+});
+
+describe('a file with very many problems', () => {
+  it(`lists the first ${MAX_PROBLEMS} of a file, then one line with how many more`, () => {
+    const empty = { type: 'FeatureCollection', features: Array.from({ length: 5000 }, () => ({})) };
+    const all = validateZones(empty, ZF);
+    expect(all).toHaveLength(MAX_PROBLEMS + 1);
+    const last = all.at(-1)!;
+    expect(last.more).toBeGreaterThan(5000); // several problems per empty feature
+    expect(formatProblem(last)).toBe(`${ZF}: -: -: and ${last.more} more problems not listed`);
+    expect(problemCount(all)).toBe(MAX_PROBLEMS + last.more!);
+    // Each file has its own budget, and a file under it has no such line
+    const both = validateDataset(empty, { type: 'FeatureCollection', features: [{}] }, { zones: ZF, projects: PF });
+    expect(both.filter((p) => p.more !== undefined)).toHaveLength(1);
+    expect(both.filter((p) => p.file === PF).length).toBeGreaterThan(0);
   });
 });
 
