@@ -108,8 +108,13 @@ export function zoneCities(city: string): string[] {
     .filter((c) => c !== '');
 }
 
-function zonePasses(z: ZoneFeature | undefined, f: Filters): boolean {
-  if (f.cities.length > 0 && !(z && zoneCities(z.properties.city).some((c) => f.cities.includes(c)))) return false;
+/** The lists a link can make long (thousands of zone ids) as sets, made once per filtering; null when empty. */
+function listSets(f: Filters): { zoneIds: Set<string> | null; cities: Set<string> | null } {
+  return { zoneIds: f.zoneIds.length > 0 ? new Set(f.zoneIds) : null, cities: f.cities.length > 0 ? new Set(f.cities) : null };
+}
+
+function zonePasses(z: ZoneFeature | undefined, f: Filters, cities: ReadonlySet<string> | null): boolean {
+  if (cities && !(z && zoneCities(z.properties.city).some((c) => cities.has(c)))) return false;
   if (f.levels.length > 0 && !(z && f.levels.includes(z.properties.level))) return false;
   return true;
 }
@@ -128,13 +133,14 @@ export function filterProjects(
   const f = filters;
   const q = f.query.trim() === '' ? null : f.query;
   const ranged = f.investmentMin !== null || f.investmentMax !== null;
+  const { zoneIds, cities } = listSets(f);
   return projects.filter((pf) => {
     const p = pf.properties;
     if (f.industries.length > 0 && !f.industries.includes(p.industry)) return false;
     if (f.statuses.length > 0 && !f.statuses.includes(p.status)) return false;
-    if (f.zoneIds.length > 0 && !f.zoneIds.includes(p.zone_id)) return false;
+    if (zoneIds && !zoneIds.has(p.zone_id)) return false;
     const zone = zonesById.get(p.zone_id);
-    if (!zonePasses(zone, f)) return false;
+    if (!zonePasses(zone, f, cities)) return false;
     if (ranged) {
       const inv = p.investment_cny;
       if (inv === null || !Number.isFinite(inv)) return false;
@@ -169,10 +175,11 @@ export function filterZones(
   const f = filters;
   const q = f.query.trim() === '' ? null : f.query;
   const withVisible = visibleProjects instanceof Set ? visibleProjects : zoneIdsOf(visibleProjects as readonly ProjectFeature[]);
+  const { zoneIds, cities } = listSets(f);
   return zones.filter((z) => {
     const p = z.properties;
-    if (f.zoneIds.length > 0 && !f.zoneIds.includes(p.id)) return false;
-    if (!zonePasses(z, f)) return false;
+    if (zoneIds && !zoneIds.has(p.id)) return false;
+    if (!zonePasses(z, f, cities)) return false;
     if (
       f.industries.length > 0 &&
       !withVisible.has(p.id) &&
@@ -196,12 +203,12 @@ export function zoneIdsOf(projects: readonly ProjectFeature[]): Set<string> {
 /** A comma-separated attribute as a list: trimmed, empties dropped, duplicates dropped. */
 export function parseList(attr: string | null | undefined): string[] {
   if (!attr) return [];
-  const out: string[] = [];
+  const out = new Set<string>(); // keeps the first of repeats, in order
   for (const part of attr.split(',')) {
     const v = part.trim();
-    if (v !== '' && !out.includes(v)) out.push(v);
+    if (v !== '') out.add(v);
   }
-  return out;
+  return [...out];
 }
 
 /** Known layer ids in the given order; `none` anywhere means no layer. */
