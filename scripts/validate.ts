@@ -40,7 +40,7 @@ function load(file: string): Loaded {
     problems.push({ file, id: null, field: null, message: 'no such file' });
     return { file, json: undefined, ok: false };
   }
-  const parsed = parseDataText(readFileSync(file, 'utf8'), file);
+  const parsed = parseDataText(readFileSync(file), file);
   if (parsed.note) notes.push(parsed.note);
   if (parsed.problem) {
     problems.push(parsed.problem);

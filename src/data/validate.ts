@@ -906,12 +906,36 @@ function fileProblem(file: string, note: string | null, [message, zh]: readonly 
   return { json: undefined, note, problem: { file, id: null, field: null, message }, problemZh: zh };
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A U+FFFD in a file that is valid UTF-8: the text it stood for was lost before. */
+function replacementProblem(file: string, note: string | null, body: string, at: number): ParsedText {
+  let line = 1;
+  for (let i = body.indexOf('\n'); i !== -1 && i < at; i = body.indexOf('\n', i + 1)) line++;
+  return fileProblem(file, note, [
+    `the file holds U+FFFD (\ufffd), the character that stands for text lost in a conversion (first on line ${line}); put back the text it replaced`,
+    `文件中有 U+FFFD（\ufffd），即转换编码时丢失文字留下的字符（第一处在第 ${line} 行）；请恢复被替换的文字`,
+  ]);
+}
+
 /**
- * Parses a file's text: strips (and notes) a UTF-8 BOM; an empty file, one that is not UTF-8
- * text (gzip, UTF-16, GBK) or bad JSON is a problem.
+ * Parses a file (its bytes, or text already decoded): strips (and notes) a UTF-8 BOM; an empty
+ * file, one that is not UTF-8 text (gzip, UTF-16, GBK) or bad JSON is a problem. From bytes, a
+ * U+FFFD the file really holds is told apart from bytes that are not UTF-8.
  */
-export function parseDataText(text: string, file: string): ParsedText {
-  let body = text;
+export function parseDataText(input: string | Uint8Array, file: string): ParsedText {
+  let body: string;
+  let utf8 = false; // known to be valid UTF-8
+  if (typeof input === 'string') body = input;
+  else {
+    try {
+      body = STRICT_UTF8.decode(input);
+      utf8 = true;
+    } catch {
+      body = LENIENT_UTF8.decode(input);
+    }
+  }
   let note: string | null = null;
   if (body.charCodeAt(0) === 0xfeff) {
     body = body.slice(1);
@@ -926,7 +950,8 @@ export function parseDataText(text: string, file: string): ParsedText {
   if (body.startsWith('\ufffd\ufffd') || body.slice(0, 64).includes('\u0000')) return fileProblem(file, note, FILE_PROBLEMS.utf16);
   // Other bytes that are not UTF-8 (GBK or GB18030, as Chinese files often are) would show as
   // \ufffd in names and sources: refused, not drawn garbled.
-  if (body.includes('\ufffd')) return fileProblem(file, note, FILE_PROBLEMS.gbk);
+  const replaced = body.indexOf('\ufffd');
+  if (replaced !== -1) return utf8 ? replacementProblem(file, note, body, replaced) : fileProblem(file, note, FILE_PROBLEMS.gbk);
   try {
     return { json: JSON.parse(body), note, problem: null, problemZh: null };
   } catch (error) {

@@ -20,6 +20,24 @@ async function mount(page: Page, attrs: Record<string, string>, timeout = 40_000
   return outcome!;
 }
 
+/**
+ * The loader's time-out is 20 s: AbortSignal.timeout runs 10× faster until restored, so the
+ * element's own time-out path runs (its messages still say the configured 20 s).
+ */
+async function speedUpTimeouts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __timeout?: typeof AbortSignal.timeout };
+    w.__timeout = AbortSignal.timeout.bind(AbortSignal);
+    AbortSignal.timeout = (ms: number) => w.__timeout!(Math.max(1, Math.round(ms / 10)));
+  });
+}
+
+async function restoreTimeouts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    AbortSignal.timeout = (window as unknown as { __timeout: typeof AbortSignal.timeout }).__timeout;
+  });
+}
+
 describe('failures get a plain message or a working map', () => {
   const suite = robustnessSuite();
 
@@ -32,6 +50,8 @@ describe('failures get a plain message or a working map', () => {
     suite.server.hang.add('/hang/zones.geojson');
     suite.url.stalled = suite.server.url('/stall/projects.geojson');
     suite.server.stall.add('/stall/projects.geojson');
+    suite.url.trickled = suite.server.put('/trickle/projects.geojson', PROJECTS_TEXT);
+    suite.server.trickle.add('/trickle/projects.geojson');
     suite.url.cut = suite.server.url('/cut/projects.geojson');
     suite.server.cut.add('/cut/projects.geojson');
     suite.url.badStyle = suite.server.put('/style/broken.json', 'nope', 500, 'text/plain');
@@ -57,13 +77,7 @@ describe('failures get a plain message or a working map', () => {
   });
 
   it('a server that never answers: the element times out with a message naming the file', async () => {
-    // The default time-out is 20 s: here AbortSignal.timeout runs 10× faster, so the element's
-    // own time-out path runs (its message still says the configured 20 s).
-    await suite.page.evaluate(() => {
-      const w = window as unknown as { __timeout?: typeof AbortSignal.timeout };
-      w.__timeout = AbortSignal.timeout.bind(AbortSignal);
-      AbortSignal.timeout = (ms: number) => w.__timeout!(Math.max(1, Math.round(ms / 10)));
-    });
+    await speedUpTimeouts(suite.page);
     // The panel's list says what is happening: loading while the server keeps quiet, then failed
     // (never that no zone or project matches the filters).
     const listStatus = () =>
@@ -82,9 +96,7 @@ describe('failures get a plain message or a working map', () => {
           }),
         })),
     ]);
-    await suite.page.evaluate(() => {
-      AbortSignal.timeout = (window as unknown as { __timeout: typeof AbortSignal.timeout }).__timeout;
-    });
+    await restoreTimeouts(suite.page);
     expect(out.type).toBe('load-error');
     expect(out.detail.problems!.join('\n')).toContain(`${suite.url.hanging}: no answer after 20 s`);
     expect(out.alert).toContain(`${suite.url.hanging}：20 秒内没有应答`);
@@ -98,18 +110,20 @@ describe('failures get a plain message or a working map', () => {
   });
 
   it('a server that stops sending mid-file: the element times out with a message naming the file (found by hand)', async () => {
-    await suite.page.evaluate(() => {
-      const w = window as unknown as { __timeout?: typeof AbortSignal.timeout };
-      w.__timeout = AbortSignal.timeout.bind(AbortSignal);
-      AbortSignal.timeout = (ms: number) => w.__timeout!(Math.max(1, Math.round(ms / 10)));
-    });
+    await speedUpTimeouts(suite.page);
     const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.stalled });
-    await suite.page.evaluate(() => {
-      AbortSignal.timeout = (window as unknown as { __timeout: typeof AbortSignal.timeout }).__timeout;
-    });
+    await restoreTimeouts(suite.page);
     expect(out.type).toBe('load-error');
-    expect(out.detail.problems!.join('\n')).toContain(`${suite.url.stalled}: the file had not arrived in full after 20 s`);
-    expect(out.alert).toContain(`${suite.url.stalled}：20 秒后文件仍未完整收到`);
+    expect(out.detail.problems!.join('\n')).toContain(`${suite.url.stalled}: the file stopped arriving (nothing more for 20 s)`);
+    expect(out.alert).toContain(`${suite.url.stalled}：文件中途停止传输（20 秒内没有收到更多数据）`);
+  });
+
+  it('a file that arrives slowly but steadily is waited for: the time-out is for silence (found by hand)', async () => {
+    await speedUpTimeouts(suite.page);
+    const out = await mount(suite.page, { 'zones-src': suite.url.zones, 'projects-src': suite.url.trickled });
+    await restoreTimeouts(suite.page);
+    expect(out.type).toBe('ready');
+    expect(out.ms).toBeGreaterThan(3_000); // 12 pieces 300 ms apart: longer than the 2 s time-out
   });
 
   it('a connection cut mid-file: the message names the file and says it did not arrive in full (found by hand)', async () => {

@@ -119,6 +119,8 @@ export class DataServer {
   readonly stall = new Set<string>();
   /** Paths answered with headers and the start of a body, then cut off (connection reset). */
   readonly cut = new Set<string>();
+  /** Paths whose file is sent in 12 pieces, 300 ms apart (a slow but steady transfer). */
+  readonly trickle = new Set<string>();
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -139,7 +141,15 @@ export class DataServer {
         return;
       }
       res.writeHead(f.status, { 'Content-Type': f.type });
-      res.end(f.body);
+      if (!this.trickle.has(path)) return void res.end(f.body);
+      const body = Buffer.from(f.body);
+      const size = Math.ceil(body.length / 12);
+      const send = (i: number): void => {
+        if (i === 12) return void res.end();
+        res.write(body.subarray(i * size, (i + 1) * size));
+        setTimeout(() => send(i + 1), 300);
+      };
+      send(0);
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

@@ -59,6 +59,37 @@ describe('DataLoadError in English and Chinese', () => {
     expect(e.zh).toBe(`${URL_}：文件未能完整获取（connection reset）`);
   });
 
+  it('the time-out is for silence: a file that keeps arriving slowly loads; one that stops fails', async () => {
+    const json = JSON.stringify({ type: 'FeatureCollection', features: [] });
+    /** The file in `parts` chunks `gapMs` apart; it stops before the last one when `stall` is set. */
+    const trickle = (parts: number, gapMs: number, stall = false) => {
+      const bytes = new TextEncoder().encode(json);
+      const size = Math.ceil(bytes.length / parts);
+      let i = 0;
+      return (_: string, init: RequestInit) =>
+        Promise.resolve(
+          new Response(
+            new ReadableStream({
+              async pull(c) {
+                await new Promise((r) => setTimeout(r, gapMs));
+                if (init.signal?.aborted) return c.error(init.signal.reason);
+                if (stall && i === parts - 1) return new Promise<void>((_r, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+                c.enqueue(bytes.slice(i * size, (i + 1) * size));
+                if (++i === parts) c.close();
+              },
+            }),
+          ),
+        );
+    };
+    // 10 chunks 30 ms apart: 300 ms in all, far over the 100 ms time-out, never 100 ms apart
+    vi.stubGlobal('fetch', trickle(10, 30));
+    await expect(fetchJson(URL_, { timeoutMs: 100 })).resolves.toEqual(JSON.parse(json));
+    vi.stubGlobal('fetch', trickle(10, 5, true));
+    const e = await failure(fetchJson(URL_, { timeoutMs: 100 }));
+    expect(e.message).toBe(`${URL_}: the file stopped arriving (nothing more for 0.1 s)`);
+    expect(e.zh).toBe(`${URL_}：文件中途停止传输（0.1 秒内没有收到更多数据）`);
+  });
+
   it('whole-file problems: empty, gzip, UTF-16, GBK, not JSON', () => {
     const gzip = new TextDecoder().decode(gzipSync('{"type":"FeatureCollection","features":[]}'));
     const utf16 = new TextDecoder().decode(Buffer.from('{"a":1}', 'utf16le'));

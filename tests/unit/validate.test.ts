@@ -292,6 +292,27 @@ describe('bounds and blanks found by review', () => {
     expect(problems).toHaveLength(1);
   });
 
+  it('read from bytes: what is not UTF-8 is named by its bytes; a real U+FFFD in UTF-8 is named as such', () => {
+    const json = '{"type":"FeatureCollection","features":[]}';
+    const cases: [Uint8Array, RegExp | null][] = [
+      [Buffer.from(json), null],
+      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]), null],
+      [gzipSync(json), /^the file is gzip-compressed/],
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]), /looks like UTF-16/],
+      [Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xb3, 0xa4, 0xd6, 0xce, 0x22, 0x7d]), /^the file is not UTF-8: it has bytes UTF-8 does not allow/],
+      [Buffer.from('{"n":\n"长治\ufffd"}'), /^the file holds U\+FFFD .* \(first on line 2\)/],
+    ];
+    for (const [bytes, problem] of cases) {
+      const r = parseDataText(bytes, 'b.geojson');
+      if (problem === null) {
+        expect(r.problem).toBeNull();
+        expect(r.json).toEqual(JSON.parse(json));
+      } else expect(r.problem?.message).toMatch(problem);
+    }
+    expect(parseDataText(cases[1]![0], 'b.geojson').note).toMatch(/byte-order mark/);
+    expect(parseDataText(cases[5]![0], 'b.geojson').problemZh).toMatch(/U\+FFFD/);
+  });
+
   it('a gzip body served without Content-Encoding is named as such, not as UTF-16', () => {
     const bytes = gzipSync(JSON.stringify(PROJECTS));
     for (const text of [new TextDecoder().decode(bytes), bytes.toString('utf8')]) {
