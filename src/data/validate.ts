@@ -110,16 +110,35 @@ function daysInMonth(year: number, month: number): number {
 const WHITESPACE = /\s/;
 const HTTP_SCHEME = /^https?:\/\//i;
 
-/** True for an absolute http: or https: URL (nothing else: no javascript:, data:, file:). */
+/**
+ * True for an absolute http: or https: URL (nothing else: no javascript:, data:, file:) with no
+ * user name or password, which make a link's host hard to read (https://www.gov.cn@example.org).
+ */
 export function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string' || WHITESPACE.test(value)) return false;
   if (!HTTP_SCHEME.test(value)) return false;
   try {
     const u = new URL(value);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0 && u.username === '' && u.password === '';
   } catch {
     return false;
   }
+}
+
+function hasCredentials(value: unknown): boolean {
+  if (typeof value !== 'string' || !HTTP_SCHEME.test(value)) return false;
+  try {
+    const u = new URL(value);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Why a source's URL is refused: it is no http(s) URL, or one with a user name or password. */
+function urlFault(value: unknown, otherwise: string): string {
+  if (hasCredentials(value)) return `${quote(value)} has a user name or password before an @ (https://www.gov.cn@example.org goes to example.org): give the plain URL`;
+  return `${quote(value)} ${otherwise}`;
 }
 
 /**
@@ -164,6 +183,8 @@ export function problemCount(problems: readonly Problem[]): number {
 class Reporter {
   private readonly problems: Problem[] = [];
   private omitted = 0;
+  /** The latest date a file may hold: tomorrow in UTC, as it already is in China. */
+  readonly latestDate = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   constructor(
     readonly file: string,
     private readonly maxProblems: number,
@@ -329,6 +350,12 @@ const MONEY = 8;
 const NAME = 16;
 /** An area in km²: at most `SHANXI_KM2`. */
 const AREA = 32;
+/** A count: a whole number from 0 to `COUNT_MAX`. */
+const COUNT = 64;
+/** A rank: a whole number from 1. */
+const RANK = 128;
+/** A percentage: from -100 to `PERCENT_MAX`. */
+const PERCENT = 256;
 
 /**
  * The longest name, and the longest other text (a quote, a note), in UTF-16 code units: a
@@ -357,6 +384,16 @@ export const MONEY_MAX = 1e13;
  * smallest is 1.2e7 (1200 万元).
  */
 export const MONEY_MIN = 1e4;
+
+/**
+ * The largest count a zone figure may give (enterprises, projects, employees, patents): 100
+ * million, three times Shanxi's population; 1e300 passed and was drawn. The shipped data's
+ * largest is 1200.
+ */
+export const COUNT_MAX = 1e8;
+
+/** The largest percentage (a growth of ten times); the smallest is -100 %, all of it gone. */
+export const PERCENT_MAX = 1000;
 
 /** A pattern a string field must match, and how a message names it. */
 interface Pattern {
@@ -430,6 +467,12 @@ function checkNum(r: Reporter, id: string, v: unknown, prefix: string, key: stri
   // Zero and below are reported as not positive; a second line would say the same.
   if (flags & MONEY && v > 0 && v < MONEY_MIN) r.add(id, prefix + key, `is ${v}, below 10,000 yuan (1 万元): the amount is in yuan, not 万元 or 亿元`);
   if (flags & AREA && v > SHANXI_KM2) r.add(id, prefix + key, `is ${v} km², larger than Shanxi (156,700 km²): the area is in km², not m² or 亩`);
+  if (flags & (COUNT | RANK)) {
+    const least = flags & RANK ? 1 : 0;
+    if (!Number.isInteger(v) || v < least) r.add(id, prefix + key, `is ${v}, expected a whole number from ${least}`);
+    else if (flags & COUNT && v > COUNT_MAX) r.add(id, prefix + key, `is ${v}, more than 100,000,000: is it a count?`);
+  }
+  if (flags & PERCENT && (v < -100 || v > PERCENT_MAX)) r.add(id, prefix + key, `is ${v} %, outside -100 % to ${PERCENT_MAX} %`);
 }
 
 function checkBool(r: Reporter, id: string, v: unknown, key: string): void {
@@ -453,9 +496,13 @@ function checkDate(r: Reporter, id: string, v: unknown, prefix: string, key: str
     return false;
   }
   if (v === null && flags & NULLABLE) return false;
-  if (isPartialDate(v)) return true;
-  r.add(id, prefix + key, `${quote(v)} is not a date YYYY, YYYY-MM or YYYY-MM-DD`);
-  return false;
+  if (!isPartialDate(v)) {
+    r.add(id, prefix + key, `${quote(v)} is not a date YYYY, YYYY-MM or YYYY-MM-DD`);
+    return false;
+  }
+  // A partial date sorts before the days it holds, so this compares its first day.
+  if (v > r.latestDate) r.add(id, prefix + key, `${quote(v)} is in the future: a date says when something was true or published`);
+  return true;
 }
 
 /** `sources[3].` and the like, made once per index rather than once per element. */
@@ -499,9 +546,9 @@ function checkSources(r: Reporter, id: string, props: Obj, names: Keys, refs: st
       else if (isHttpUrl(ref)) {
         refs.push(ref);
         if (s.url !== undefined && s.url !== ref) r.add(id, `${p}url`, 'differs from ref; a web source uses its URL as ref');
-      } else r.add(id, `${p}ref`, `${quote(ref)} is neither a seed file name (NNN_hex16.txt) nor an http(s) URL`);
+      } else r.add(id, `${p}ref`, urlFault(ref, 'is neither a seed file name (NNN_hex16.txt) nor an http(s) URL'));
     }
-    if (s.url !== undefined && !isHttpUrl(s.url)) r.add(id, `${p}url`, `${quote(s.url)} is not an http(s) URL`);
+    if (s.url !== undefined && !isHttpUrl(s.url)) r.add(id, `${p}url`, urlFault(s.url, 'is not an http(s) URL'));
     const fields = s.fields;
     if (fields === undefined) continue;
     if (!Array.isArray(fields)) {
@@ -720,6 +767,9 @@ function checkFigures(r: Reporter, id: string, v: unknown, refs: readonly string
 function figureBounds(unit: unknown): number {
   if (unit === 'cny') return POSITIVE | MONEY;
   if (unit === 'km2') return POSITIVE | AREA;
+  if (unit === 'count') return COUNT;
+  if (unit === 'rank') return RANK;
+  if (unit === 'percent') return PERCENT;
   return 0;
 }
 

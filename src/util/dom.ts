@@ -20,12 +20,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** The URL if it is an absolute http(s) URL, else null. */
+/**
+ * The URL if it is an absolute http(s) URL with no user name or password (which hide the host:
+ * https://www.gov.cn@example.org goes to example.org), else null.
+ */
 export function safeHttpUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   try {
     const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    const http = url.protocol === 'http:' || url.protocol === 'https:';
+    return http && url.username === '' && url.password === '' ? url.href : null;
   } catch {
     return null;
   }

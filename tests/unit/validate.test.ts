@@ -366,6 +366,51 @@ describe('bounds and blanks found by review', () => {
     expect(validateDataset(d.zones, d.projects).filter((p) => p.id === 'cz-taihang-data-lake').map((p) => p.message)).toEqual(['is 0, expected a positive number']);
   });
 
+  it('counts, ranks and percents in zone figures are bounded (a count of 1e300 or a rank of -3.5 was drawn)', () => {
+    const d = clone();
+    const figures = zoneOf(d, 'changzhi-htz').properties.figures;
+    const cases: [unknown, string, RegExp][] = [
+      [-3.5, 'rank', /^is -3\.5, expected a whole number from 1$/],
+      [0, 'rank', /^is 0, expected a whole number from 1$/],
+      [1e300, 'count', /^is 1e\+300, more than 100,000,000: is it a count\?$/],
+      [-2, 'count', /^is -2, expected a whole number from 0$/],
+      [2.5, 'count', /^is 2\.5, expected a whole number from 0$/],
+      [-1e20, 'percent', /^is -100000000000000000000 %, outside -100 % to 1000 %$/],
+      [1001, 'percent', /^is 1001 %, outside -100 % to 1000 %$/],
+    ];
+    cases.forEach(([value, unit], i) => Object.assign(figures[i]!, { value, unit }));
+    const problems = validateDataset(d.zones, d.projects).filter((p) => p.id === 'changzhi-htz');
+    cases.forEach(([, , message], i) => expectProblem(problems, { id: 'changzhi-htz', field: `figures[${i}].value`, message }));
+    expect(problems).toHaveLength(cases.length);
+    // At the bounds: accepted
+    const e = clone();
+    const ok: [number, string][] = [[1, 'rank'], [0, 'count'], [1e8, 'count'], [-100, 'percent'], [1000, 'percent'], [12.5, 'percent']];
+    ok.forEach(([value, unit], i) => Object.assign(zoneOf(e, 'changzhi-htz').properties.figures[i]!, { value, unit }));
+    expect(validateDataset(e.zones, e.projects).map(formatProblem)).toEqual([]);
+  });
+
+  it('dates in the future are refused (a source dated 2099 showed "Data as of 2099")', () => {
+    const d = clone();
+    const p = projectOf(d, 'cz-taihang-data-lake').properties;
+    p.sources[0].date = '2099-12-31';
+    zoneOf(d, 'qingxu-edz').properties.established = '2100';
+    zoneOf(d, 'changzhi-htz').properties.figures[0].as_of = `${new Date().getUTCFullYear() + 1}`;
+    const problems = validateDataset(d.zones, d.projects);
+    expectProblem(problems, { id: 'cz-taihang-data-lake', field: 'sources[0].date', message: /^"2099-12-31" is in the future: a date says when something was true or published$/ });
+    expectProblem(problems, { id: 'qingxu-edz', field: 'established', message: /is in the future/ });
+    expectProblem(problems, { id: 'changzhi-htz', field: 'figures[0].as_of', message: /is in the future/ });
+    expect(problems).toHaveLength(3);
+    // Today itself (in UTC, and in China, a day ahead at most), this month and this year pass
+    const e = clone();
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    projectOf(e, 'cz-taihang-data-lake').properties.sources[0].date = today;
+    projectOf(e, 'cz-cps-lfp-cathode').properties.sources[0].date = tomorrow;
+    zoneOf(e, 'qingxu-edz').properties.established = today.slice(0, 4);
+    zoneOf(e, 'changzhi-htz').properties.figures[0].as_of = today.slice(0, 7);
+    expect(validateDataset(e.zones, e.projects).map(formatProblem)).toEqual([]);
+  });
+
   it('every shipped money figure is at least 1 万元', () => {
     const amounts = [
       ...PROJECTS.features.flatMap((f: any) => [f.properties.investment_cny, f.properties.output_cny]),

@@ -57,6 +57,18 @@ describe('safeHttpUrl never yields anything but an absolute http(s) URL', () => 
     }
   });
 
+  it('refuses a URL with a user name or password, whose host is not what it seems to be', () => {
+    for (const url of ['https://www.gov.cn@evil.example/x', 'http://user:pass@example.org/', 'https://:pw@example.org/', 'https://u@example.org']) {
+      expect(safeHttpUrl(url), url).toBeNull();
+      expect(isHttpUrl(url), url).toBe(false);
+    }
+    expect(safeHttpUrl('https://example.org/a@b')).toBe('https://example.org/a@b'); // an @ in the path is no user name
+    const d = payloadDataset();
+    d.projects.features[0]!.properties.sources[0]!.url = 'https://www.gov.cn@evil.example/x';
+    const lines = validateDataset(d.zones, d.projects).map(formatProblem);
+    expect(lines.some((l) => /has a user name or password before an @/.test(l)), lines.join('\n')).toBe(true);
+  });
+
   it('is null for non-strings', () => {
     for (const v of [null, undefined, 1, {}, [], { toString: () => 'https://example.org' }]) expect(safeHttpUrl(v)).toBeNull();
   });
