@@ -41,8 +41,12 @@ function numberCell(n: number): string {
   return Math.abs(n) >= 1 ? BigInt(Math.round(n)).toString() : n.toFixed(20).replace(/0+$/, '');
 }
 
-/** How a cell a spreadsheet would run as a formula starts (`\s` takes in no-break and ideographic spaces). */
-const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+/**
+ * How a cell a spreadsheet would run as a formula starts: a tab or CR, or a sign (ASCII,
+ * fullwidth or small form) after anything a spreadsheet may trim or skip (white space, with
+ * no-break and ideographic spaces; control characters; zero-width and byte-order marks).
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u0000-\u001f\u007f\u200b-\u200f\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b])/;
 
 /** One CSV cell: numbers stay numeric, text is guarded against formulas and quoted as needed. */
 export function csvCell(value: Cell): string {

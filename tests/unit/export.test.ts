@@ -103,6 +103,12 @@ describe('csvCell', () => {
     for (const s of [' =1+1', '\u00a0=1+1', '\u3000=1+1', '\uff1d1+1', '\uff0b1', '  @SUM(A1)']) expect(csvCell(s).replace(/^"|"$/g, '')).toBe(`'${s}`);
     expect(csvCell('safe;=HYPERLINK("x")')).toBe('"safe;=HYPERLINK(""x"")"');
     expect(csvCell('a - b')).toBe('a - b');
+    // Review: characters a spreadsheet may drop or skip before the sign (control characters,
+    // zero-width and byte-order marks), and the small-form signs ﹦﹢﹣﹫.
+    for (const s of ['\u0000=1+1', '\u000b=1+1', '\u200b=1+1', '\u2060=1', '\ufeff=1+1', '\ufe66 1+1', '\ufe62 1', '\ufe63 1', '\ufe6bSUM(A1)', '\u200b \u0000+1']) {
+      expect(csvCell(s).replace(/^"|"$/g, ''), JSON.stringify(s)).toBe(`'${s}`);
+    }
+    expect(csvCell('\u200bplain')).toBe('\u200bplain');
   });
 
   it('keeps numbers numeric, negative ones too, as plain digits', () => {
