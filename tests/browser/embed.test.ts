@@ -420,9 +420,9 @@ describe('"Embed this view"', () => {
     await browser?.close();
   });
 
-  it('in the library: an element snippet that loads this very module', async () => {
+  it('in the library: an element snippet that loads this very module (and leaves out a selected id the data lack)', async () => {
     const { page } = await openPage(browser, host());
-    await addElement(page, { industries: 'computing', lang: 'en', controls: 'list,export' });
+    await addElement(page, { industries: 'computing', lang: 'en', controls: 'list,export', selected: 'no-such-project' });
     await waitForEvent(page, 'ready');
     const snippet = await page.evaluate(
       () => document.querySelector('shanxi-zones-map')!.shadowRoot!.querySelector('szm-embed')!.shadowRoot!.querySelector('textarea')!.value,

@@ -702,12 +702,14 @@ export class ShanxiZonesMap extends LitElement {
     </div>`;
   }
 
-  /** The attributes that reproduce this view, for "Embed this view". */
+  /** The attributes that reproduce this view, for "Embed this view" (a selected id the data lack is left out). */
   private embedView(): Record<string, string> {
     const view: Record<string, string> = {};
     for (const name of EMBED_ATTRIBUTES) {
       const value = this.getAttribute(name)?.trim();
-      if (value && !(name === 'lang' && value === 'zh') && !(name === 'theme' && value === 'light')) view[name] = value;
+      if (!value || (name === 'lang' && value === 'zh') || (name === 'theme' && value === 'light')) continue;
+      if (name === 'selected' && this.zoneData && !this.currentSelection()) continue;
+      view[name] = value;
     }
     return view;
   }
