@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
+import { plainDynamicImports } from './scripts/plain-dynamic-imports.js';
 
 /**
  * Harness pages for browser tests of single components (tests/browser/pages/*.html), built
@@ -19,7 +20,7 @@ function testPages(): Record<string, string> {
 export default defineConfig({
   // GeoJSON files (geo/ and data/) are fetched at run time as assets, not bundled into JS.
   assetsInclude: ['**/*.geojson'],
-  plugins: [minifyCssLiterals()],
+  plugins: [minifyCssLiterals(), plainDynamicImports()],
   build: {
     target: 'es2022',
     // The lazy chunks (search, export) import only what the element has loaded: nothing to preload.

@@ -14,6 +14,7 @@
  */
 import { defineConfig } from 'vite';
 import { minifyCssLiterals } from './scripts/minify-css-literals.js';
+import { plainDynamicImports } from './scripts/plain-dynamic-imports.js';
 
 export default defineConfig(({ mode }) => {
   const external = mode === 'external';
@@ -21,7 +22,7 @@ export default defineConfig(({ mode }) => {
     // Relative URLs: assets and chunks resolve against the module's own URL, not the page's.
     base: './',
     assetsInclude: ['**/*.geojson'],
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), plainDynamicImports()],
     publicDir: false,
     // Read by the element: "Embed this view" then points at this module (see embedUrls()).
     define: { __SZM_LIBRARY__: 'true' },

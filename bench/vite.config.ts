@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyCssLiterals } from '../scripts/minify-css-literals.js';
+import { plainDynamicImports } from '../scripts/plain-dynamic-imports.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -81,7 +82,7 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   assetsInclude: ['**/*.geojson'],
-  plugins: [minifyCssLiterals(), moduleReport(), ...(stubs.length ? [stubPackages(stubs)] : [])],
+  plugins: [minifyCssLiterals(), plainDynamicImports(), moduleReport(), ...(stubs.length ? [stubPackages(stubs)] : [])],
   // The profile build draws with maplibre-gl's unminified build, so its frames have names.
   resolve: flavour === 'profile' ? { alias: [{ find: /^maplibre-gl$/, replacement: path.join(repo, 'node_modules/maplibre-gl/dist/maplibre-gl-dev.mjs') }] } : {},
   build: {
