@@ -2,7 +2,7 @@
  * A Vite plugin: dynamic imports left as plain `import()`, without Vite's preload helper.
  *
  * Vite wraps every dynamic import in `__vitePreload(() => import(…), deps, import.meta.url)`
- * and bundles the helper (1.3 kB gzip), even with `build.modulePreload: false`, where the
+ * and bundles the helper (0.7 kB of the library's gzip), even with `build.modulePreload: false`, where the
  * helper only injects the CSS a lazy chunk imports (vitejs/vite#13952, #18551, open). Our lazy
  * chunks (search, export, the About prose) import no CSS: the components' styles are in their
  * code. So each call becomes the `import()` it wraps, and the helper, no longer used, is left

@@ -222,3 +222,51 @@ describe('settings changed while the map loads', () => {
     });
   }
 });
+
+describe('the first render', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = (await openPage(browser, new URL('t/host.html', examplesURL()).href)).page;
+    await page.waitForFunction(() => !!customElements.get('shanxi-zones-map'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // The map is made in firstUpdated, before the panel's text and parts are laid out (its box
+  // is there, so the map is made at its final size and is not resized when the panel fills in).
+  for (const controls of ['', 'list,lang', 'none']) {
+    it(`makes the map before the panel's contents, at its final size (controls="${controls}")`, async () => {
+      const r = await page.evaluate(async (controls) => {
+        document.querySelectorAll('shanxi-zones-map').forEach((e) => e.remove());
+        const el = document.createElement('shanxi-zones-map');
+        if (controls) el.setAttribute('controls', controls);
+        el.style.cssText = 'display:block;width:1000px;height:500px';
+        const root = () => el.shadowRoot!;
+        const mapWidth = () => root().querySelector('.map')!.getBoundingClientRect().width;
+        let made: { panelText: string; mapWidth: number } | null = null;
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+          if (!made && /webgl/.test(type) && root().contains(this)) made = { panelText: root().querySelector('.panel')?.textContent ?? '', mapWidth: mapWidth() };
+          return (getContext as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+        } as typeof getContext;
+        const ready = new Promise((resolve) => el.addEventListener('ready', resolve, { once: true }));
+        document.body.append(el);
+        await ready;
+        HTMLCanvasElement.prototype.getContext = getContext;
+        return { made, mapWidth: mapWidth(), panelText: (root().querySelector('.panel')?.textContent ?? '').trim().length };
+      }, controls);
+      expect(r.made).not.toBeNull();
+      expect(r.made!.panelText.trim()).toBe('');
+      expect(r.made!.mapWidth).toBe(r.mapWidth);
+      if (controls === 'none') expect(r.mapWidth).toBe(1000);
+      else {
+        expect(r.mapWidth).toBeLessThan(1000);
+        expect(r.panelText).toBeGreaterThan(0);
+      }
+    });
+  }
+});

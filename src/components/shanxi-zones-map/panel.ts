@@ -104,10 +104,24 @@ function exportButtons(m: PanelModel): TemplateResult {
   </section>`;
 }
 
+/** Whether the parts make a panel at all (`controls="none"`: the map alone). */
+function hasPanel(parts: ReadonlySet<Part>): boolean {
+  return visibleTabs(parts).length > 0 || parts.has('search') || parts.has('lang');
+}
+
+/**
+ * The panel's box without its contents, for the element's first render: the map is made at
+ * its final size there, before the panel's text and parts are laid out and their fonts loaded
+ * (the next render fills the panel in, before the first paint).
+ */
+export function renderPanelShell(parts: ReadonlySet<Part>, open: boolean): TemplateResult | typeof nothing {
+  return hasPanel(parts) ? html`<aside class="panel ${open ? 'open' : 'closed'}" part="panel"></aside>` : nothing;
+}
+
 export function renderPanel(m: PanelModel): TemplateResult | typeof nothing {
   const { lang, parts } = m;
   const tabs = visibleTabs(parts);
-  if (tabs.length === 0 && !parts.has('search') && !parts.has('lang')) return nothing;
+  if (!hasPanel(parts)) return nothing;
   const tab = tabs.includes(m.tab) ? m.tab : tabs[0];
   return html`
     <aside class="panel ${m.open ? 'open' : 'closed'}" part="panel" aria-label=${t(lang, 'panel.label')}>

@@ -15,7 +15,7 @@ import { te } from '../../i18n/parts-embed.js';
 import { projectPopup, zonePopup } from '../../map/popup-content.js';
 import { createEvent, type ShanxiZonesMapEventMap } from './events.js';
 import { elementStyles, panelStyles } from './shanxi-zones-map.styles.js';
-import { renderPanel, type ExportKind } from './panel.js';
+import { renderPanel, renderPanelShell, type ExportKind } from './panel.js';
 import { errorDetail, renderError, type Failure } from './errors.js';
 import { parseControls, type TabId } from './parts.js';
 import type { PartEventMap } from '../shared/events.js';
@@ -305,6 +305,7 @@ export class ShanxiZonesMap extends LitElement {
   protected override firstUpdated(): void {
     if (this.isNarrow()) this.panelOpen = false; // a phone: the map first
     void this.start();
+    this.requestUpdate(); // the panel's contents (the first render had its box only)
   }
 
   /**
@@ -667,7 +668,8 @@ export class ShanxiZonesMap extends LitElement {
 
   override render() {
     const lang = this.language;
-    const panel = renderPanel({
+    // The first render has the panel's box only, so the map is made before its contents are laid out.
+    const panel = !this.hasUpdated ? renderPanelShell(parseControls(this.controls), this.panelOpen) : renderPanel({
       lang,
       parts: parseControls(this.controls),
       tab: this.tab,
