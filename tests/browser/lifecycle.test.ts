@@ -247,7 +247,7 @@ describe('the first render', () => {
         el.style.cssText = 'display:block;width:1000px;height:500px';
         const root = () => el.shadowRoot!;
         const mapWidth = () => root().querySelector('.map')!.getBoundingClientRect().width;
-        let made: { panelText: string; mapWidth: number } | null = null;
+        let made = null as { panelText: string; mapWidth: number } | null;
         const getContext = HTMLCanvasElement.prototype.getContext;
         HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
           if (!made && /webgl/.test(type) && root().contains(this)) made = { panelText: root().querySelector('.panel')?.textContent ?? '', mapWidth: mapWidth() };

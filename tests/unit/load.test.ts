@@ -90,6 +90,16 @@ describe('DataLoadError in English and Chinese', () => {
     expect(e.zh).toBe(`${URL_}：文件中途停止传输（0.1 秒内没有收到更多数据）`);
   });
 
+  it('fetched: bytes that are not UTF-8 and a U+FFFD the file really holds are told apart', async () => {
+    const serve = (bytes: Uint8Array<ArrayBuffer>) => () => Promise.resolve(new Response(bytes));
+    vi.stubGlobal('fetch', serve(new TextEncoder().encode('{"name":"长治\ufffd"}')));
+    expect((await failure(fetchJson(URL_))).message).toMatch(/: the file holds U\+FFFD .*\(first on line 1\)/);
+    vi.stubGlobal('fetch', serve(new Uint8Array([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xb3, 0xa4, 0x22, 0x7d])));
+    expect((await failure(fetchJson(URL_))).message).toMatch(/: the file is not UTF-8: it has bytes UTF-8 does not allow/);
+    vi.stubGlobal('fetch', serve(new TextEncoder().encode('{"name":"长治"}')));
+    await expect(fetchJson(URL_)).resolves.toEqual({ name: '长治' });
+  });
+
   it('whole-file problems: empty, gzip, UTF-16, GBK, not JSON', () => {
     const gzip = new TextDecoder().decode(gzipSync('{"type":"FeatureCollection","features":[]}'));
     const utf16 = new TextDecoder().decode(Buffer.from('{"a":1}', 'utf16le'));
