@@ -140,10 +140,10 @@ describe(`${CYCLES} mounts and unmounts`, () => {
   });
 });
 
-describe('settings changed while the map loads', () => {
+/** The library's host example, opened once for the describe block that calls this. */
+function hostPage(): () => Page {
   let browser: Browser;
   let page: Page;
-
   beforeAll(async () => {
     browser = await launch();
     page = (await openPage(browser, new URL('t/host.html', examplesURL()).href)).page;
@@ -152,12 +152,17 @@ describe('settings changed while the map loads', () => {
   afterAll(async () => {
     await browser?.close();
   });
+  return () => page;
+}
+
+describe('settings changed while the map loads', () => {
+  const page = hostPage();
 
   // Set after the map is made and before `ready`: the map must show them once drawn, as it would
   // had they been set before the element was added (the panel follows them either way).
   for (const when of ['as soon as the map is made', 'just before the first idle']) {
     it(`reach the map: lang, theme, center and zoom set ${when}`, async () => {
-      const drawn = await page.evaluate(async (late) => {
+      const drawn = await page().evaluate(async (late) => {
         document.querySelectorAll('shanxi-zones-map').forEach((e) => e.remove());
         type Map = {
           getCenter(): { lng: number; lat: number };
@@ -206,7 +211,7 @@ describe('settings changed while the map loads', () => {
       expect(drawn!.center[1]).toBeCloseTo(36.2, 2);
       expect(drawn!.zoom).toBeCloseTo(10, 2);
       // The dark palette's background, as a fresh dark element draws it
-      const dark = await page.evaluate(async () => {
+      const dark = await page().evaluate(async () => {
         const el = document.createElement('shanxi-zones-map') as HTMLElement & { map: { getStyle(): { layers: { id: string; type: string }[] }; getPaintProperty(l: string, p: string): unknown } };
         el.setAttribute('theme', 'dark');
         el.style.cssText = 'display:block;width:300px;height:200px';
@@ -224,23 +229,13 @@ describe('settings changed while the map loads', () => {
 });
 
 describe('the first render', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launch();
-    page = (await openPage(browser, new URL('t/host.html', examplesURL()).href)).page;
-    await page.waitForFunction(() => !!customElements.get('shanxi-zones-map'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = hostPage();
 
   // The map is made in firstUpdated, before the panel's text and parts are laid out (its box
   // is there, so the map is made at its final size and is not resized when the panel fills in).
   for (const controls of ['', 'list,lang', 'none']) {
     it(`makes the map before the panel's contents, at its final size (controls="${controls}")`, async () => {
-      const r = await page.evaluate(async (controls) => {
+      const r = await page().evaluate(async (controls) => {
         document.querySelectorAll('shanxi-zones-map').forEach((e) => e.remove());
         const el = document.createElement('shanxi-zones-map');
         if (controls) el.setAttribute('controls', controls);
