@@ -31,8 +31,8 @@ export interface FetchOptions {
 }
 
 /** Parses a JSON file's bytes or text (a leading byte-order mark is accepted). */
-export function parseJsonText(text: string | Uint8Array, url: string): unknown {
-  const { json, problem, problemZh } = parseDataText(text, url);
+export function parseJsonText(body: string | Uint8Array, url: string): unknown {
+  const { json, problem, problemZh } = parseDataText(body, url);
   if (problem) throw new DataLoadError(formatProblem(problem), url, [], `${url}：${problemZh ?? problem.message}`);
   return json;
 }

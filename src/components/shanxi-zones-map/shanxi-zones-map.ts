@@ -56,6 +56,13 @@ const FILTER_PROPERTIES = ['industries', 'statuses', 'cities', 'levels', 'zoneId
  */
 const CENTER_BOUNDS = { west: 108, east: 117, south: 32.5, north: 43 };
 
+/** What the element's attributes set on the map itself: its labels' language, palette and view (`center zoom`). */
+interface MapSettings {
+  lang: Lang;
+  dark: boolean;
+  view: string;
+}
+
 /** `center="lng,lat"` and `zoom="z"` as a view, or null where they don't make one. */
 export function parseView(center: string | null, zoom: string | null): { center: [number, number]; zoom: number } | null {
   if (!center?.trim()) return null;
@@ -171,7 +178,7 @@ export class ShanxiZonesMap extends LitElement {
   /** Whether the current map has drawn data (and `ready` was dispatched for it). */
   private drawn = false;
   /** The language, palette and view attributes the map was last given (null: no map yet). */
-  private mapGiven: { lang: Lang; dark: boolean; view: string } | null = null;
+  private mapGiven: MapSettings | null = null;
   @state() private tab: TabId = 'list';
   @state() private panelOpen = true;
   @state() private hovered = '';
@@ -330,10 +337,15 @@ export class ShanxiZonesMap extends LitElement {
     if (changed.has('selected') && this.selected !== this.pickedOnMap) this.openSelected(true);
   }
 
+  /** The language, palette and view the attributes ask the map for. */
+  private mapSettings(): MapSettings {
+    return { lang: this.language, dark: this.dark, view: `${this.center} ${this.zoom}` };
+  }
+
   /** Gives the map the language, palette and view asked for since it was last given them. */
   private syncMap(view: ZonesMapView): void {
     const given = this.mapGiven;
-    const asked = { lang: this.language, dark: this.dark, view: `${this.center} ${this.zoom}` };
+    const asked = this.mapSettings();
     this.mapGiven = asked;
     if (!given) return;
     if (asked.lang !== given.lang) {
@@ -377,8 +389,7 @@ export class ShanxiZonesMap extends LitElement {
         onHover: (id) => (this.hovered = id ?? ''),
         popupContent: (kind, id) => this.popupContent(kind, id),
       });
-      this.mapGiven = null;
-      this.syncMap(this.view); // records what the map was made with
+      this.mapGiven = this.mapSettings(); // what the map was made with
     } catch (error) {
       // No map, but the list, search, statistics and sources still work on the data.
       this.view = null;
