@@ -19,6 +19,7 @@ async function writeUrl(): Promise<void> {
   const params = paramsFromState({
     filters: element.filters,
     lang: parseLang(element.lang),
+    theme: element.theme,
     selected: element.selected,
     ...(moved && center && map ? { center: [center.lng, center.lat] as [number, number], zoom: map.getZoom() } : {}),
   });

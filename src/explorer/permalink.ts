@@ -17,11 +17,16 @@ const FILTER_ATTRIBUTES: Record<string, string> = {
 };
 
 /** Parameters copied to attributes of the same name. */
-const PLAIN = ['lang', 'selected', 'center', 'zoom'] as const;
+const PLAIN = ['lang', 'theme', 'selected', 'center', 'zoom'] as const;
+
+/** The themes a link carries: the others are the default (light). */
+const THEMES = ['dark', 'auto'];
 
 export interface PermalinkState {
   filters: Filters;
   lang: string;
+  /** The element's `theme` (a link carries dark and auto; light is the default). */
+  theme?: string;
   selected: string;
   center?: [number, number];
   zoom?: number;
@@ -36,13 +41,15 @@ export function attributesFromParams(params: URLSearchParams): Record<string, st
     if (value !== null && value.trim() !== '') out[key] = value.trim();
   }
   if (out.lang && out.lang !== 'en') delete out.lang;
+  if (out.theme && !THEMES.includes(out.theme)) delete out.theme;
   return out;
 }
 
-/** The URL parameters of a state: filters first, then language, selection and view. */
+/** The URL parameters of a state: filters first, then language, theme, selection and view. */
 export function paramsFromState(state: PermalinkState): URLSearchParams {
   const params = filtersToParams(state.filters);
   if (state.lang === 'en') params.set('lang', 'en');
+  if (state.theme && THEMES.includes(state.theme)) params.set('theme', state.theme);
   if (state.selected) params.set('selected', state.selected);
   if (state.center) params.set('center', state.center.map((v) => v.toFixed(4)).join(','));
   if (state.zoom !== undefined) params.set('zoom', state.zoom.toFixed(2));

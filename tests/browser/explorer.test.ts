@@ -121,6 +121,7 @@ describe('the explorer on a desktop', () => {
     const target = projects.features.find((p) => p.properties.investment_cny !== null)!;
     await page.locator(EL).evaluate((el, id) => {
       el.setAttribute('statuses', 'under-construction,operating');
+      el.setAttribute('theme', 'dark');
       el.setAttribute('lang', 'en');
       el.setAttribute('selected', id);
     }, target.properties.id);
@@ -128,17 +129,19 @@ describe('the explorer on a desktop', () => {
     await page.waitForFunction(() => location.search.includes('statuses='));
     const url = page.url();
     expect(url).toContain('lang=en');
+    expect(url).toContain('theme=dark');
     expect(url).toContain(`selected=${target.properties.id}`);
     const second = await openPage(browser, new URL(url).pathname + new URL(url).search);
     await waitForEvent(second.page, 'ready');
-    const attrs = await second.page.locator(EL).evaluate((el) => [el.getAttribute('statuses'), el.getAttribute('lang'), el.getAttribute('selected')]);
-    expect(attrs).toEqual(['under-construction,operating', 'en', target.properties.id]);
+    const attrs = await second.page.locator(EL).evaluate((el) => [el.getAttribute('statuses'), el.getAttribute('lang'), el.getAttribute('selected'), el.getAttribute('theme')]);
+    expect(attrs).toEqual(['under-construction,operating', 'en', target.properties.id, 'dark']);
     await popup(second.page).locator(`[data-id="${target.properties.id}"]`).waitFor({ timeout: 15_000 });
     const visible = projects.features.filter((p) => ['under-construction', 'operating'].includes(p.properties.status)).length;
     expect(await second.page.locator(`${EL} .count`).textContent()).toContain(`${visible} projects`);
     await second.page.close();
     await page.locator(EL).evaluate((el) => {
       el.removeAttribute('statuses');
+      el.removeAttribute('theme');
       el.setAttribute('lang', 'zh');
       el.setAttribute('selected', '');
     });

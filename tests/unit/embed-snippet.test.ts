@@ -21,8 +21,8 @@ describe('embedSnippet', () => {
   });
 
   it('writes an iframe of the explorer whose URL the explorer reads back as the same attributes', () => {
-    const attributes = { lang: 'en', industries: 'new-energy', 'zone-ids': 'changzhi-htz', 'investment-min': '1000000000', selected: 'changzhi-htz', center: '112.5,37.8', zoom: '8' };
-    const snippet = embedSnippet('iframe', { ...attributes, controls: 'list', theme: 'dark' }, options);
+    const attributes = { lang: 'en', industries: 'new-energy', 'zone-ids': 'changzhi-htz', 'investment-min': '1000000000', selected: 'changzhi-htz', center: '112.5,37.8', zoom: '8', theme: 'dark' };
+    const snippet = embedSnippet('iframe', { ...attributes, controls: 'list' }, options);
     expect(snippet).toMatch(/^<iframe src="https:\/\/maps\.example\.org\/explorer\/\?[^"]+" title="Map &quot;Shanxi&quot;" width="100%" height="600" loading="lazy" style="border: 0"><\/iframe>$/);
     const url = new URL(iframeUrl(options.pageUrl, attributes));
     expect(url.hash).toBe('');

@@ -19,6 +19,7 @@ export interface SnippetOptions {
 /** Element attribute → explorer URL parameter, for the attributes the explorer reads. */
 const PARAMS: Record<string, string> = {
   lang: 'lang',
+  theme: 'theme',
   industries: 'industries',
   statuses: 'statuses',
   cities: 'cities',
