@@ -3,6 +3,7 @@
  * back. A link reproduces what its author saw.
  */
 import { filtersFromParams, filtersToParams, type Filters } from '../data/filter.js';
+import type { Theme } from '../components/shanxi-zones-map/shanxi-zones-map.js';
 
 /** URL parameter → element attribute, for the parameters that name filters. */
 const FILTER_ATTRIBUTES: Record<string, string> = {
@@ -20,7 +21,7 @@ const FILTER_ATTRIBUTES: Record<string, string> = {
 const PLAIN = ['lang', 'theme', 'selected', 'center', 'zoom'] as const;
 
 /** The themes a link carries: the others are the default (light). */
-const THEMES = ['dark', 'auto'];
+const THEMES: readonly string[] = ['dark', 'auto'] satisfies Theme[];
 
 export interface PermalinkState {
   filters: Filters;
