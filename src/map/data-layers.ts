@@ -412,14 +412,13 @@ export function addDataLayers(
     for (const industry of INDUSTRIES) {
       map.addSource(projectSource(industry.id), {
         type: 'geojson',
-        data: forMap(projects.get(industry.id) ?? EMPTY),
+        data: forMap(projects.get(industry.id) ?? EMPTY, false),
         promoteId: 'id',
         cluster: true,
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
         clusterRadius: CLUSTER_RADIUS,
         clusterMinPoints: CLUSTER_MIN_POINTS,
-        // Their industry (the one of every project in the source), for the layers' colour.
-        clusterProperties: { investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]], industry: ['coalesce', ['get', 'industry']] },
+        clusterProperties: { investment: ['+', ['coalesce', ['get', 'investment_cny'], 0]] },
       });
       for (const layer of industryLayers(industry, { lang, visible: visible.has(industry.id), fanned })) add(layer);
     }
@@ -519,13 +518,18 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * to the worker (a structured clone of every feature) nor cut into its tiles. A new collection
  * each call: only sources whose projects changed are given one.
  */
-export function forMap(projects: FeatureCollection): FeatureCollection {
-  return { type: 'FeatureCollection', features: projects.features.map(mapFeature) };
+export function forMap(projects: FeatureCollection, withIndustry = true): FeatureCollection {
+  return { type: 'FeatureCollection', features: projects.features.map(withIndustry ? mapFeature : mapFeatureOfSource) };
 }
 
 function mapFeature(f: Feature): Feature {
   const p = f.properties;
   return { type: 'Feature', geometry: f.geometry, properties: p && { id: p.id, industry: p.industry, investment_cny: p.investment_cny } };
+}
+
+function mapFeatureOfSource(f: Feature): Feature {
+  const p = f.properties;
+  return { type: 'Feature', geometry: f.geometry, properties: p && { id: p.id, investment_cny: p.investment_cny } };
 }
 
 /** Longest zone label drawn, in characters: a longer name ends in "…" (the popup has it whole). */

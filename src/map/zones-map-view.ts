@@ -317,7 +317,7 @@ export class ZonesMapView {
       const visibilityChanged = !sameMembers(visible, this.visible);
       let projectsSent = false;
       if (this.layout === 'per-industry') {
-        for (const industry of changed) setSourceData(this.map, projectSource(industry), forMap(of(industry)));
+        for (const industry of changed) setSourceData(this.map, projectSource(industry), forMap(of(industry), false));
         projectsSent = changed.length > 0;
         if (visibilityChanged) {
           setIndustryVisibility(this.map, visible);

@@ -11,7 +11,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ProjectCollection } from '../../src/data/schema.js';
 import { syntheticProjects } from '../../bench/synthetic.js';
 import { CLUSTER_MAX_ZOOM, ONE_SOURCE_MAX } from '../../src/map/data-layers.js';
-import { INDUSTRY_IDS } from '../../src/data/industries.js';
+import { INDUSTRIES, INDUSTRY_IDS } from '../../src/data/industries.js';
 import { launch, openPage, renderedProjectIds, waitForEvent, waitForIdle } from './browser.js';
 import { addElement, examplesURL } from './embed-helpers.js';
 
@@ -129,6 +129,19 @@ describe('the projects’ layouts', () => {
     await wholeProvince(page);
     await waitForIdle(page);
     expect(await renderedProjectIds(page)).toEqual(ids(large));
+    // Each industry's clusters and points are drawn in its colour (its source's features do not
+    // carry the industry: the layers know it).
+    const colours = await page.evaluate(() => {
+      const map = (document.querySelector('shanxi-zones-map') as unknown as { map: MapLike }).map;
+      const layers = map.getLayersOrder().filter((id) => /^project-(clusters|points)-/.test(id));
+      return map
+        .queryRenderedFeatures({ layers })
+        .map((f) => [f.layer.id, String((f.layer as unknown as { paint: Record<string, unknown> }).paint['circle-color'])]);
+    });
+    const rgba = (hex: string) => `rgba(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')},1)`;
+    const industryOf = (layer: string) => INDUSTRIES.find((i) => layer.endsWith(`-${i.id}`))!;
+    expect(new Set(colours.map(([layer]) => industryOf(layer!).id)).size).toBeGreaterThan(5);
+    for (const [layer, colour] of colours) expect(colour, layer).toBe(rgba(industryOf(layer!).color));
     // An industry toggle hides the others' clusters and points alike.
     await page.evaluate(() => document.querySelector('shanxi-zones-map')!.setAttribute('industries', 'new-energy'));
     await waitForIdle(page);

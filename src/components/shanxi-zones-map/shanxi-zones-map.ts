@@ -8,6 +8,7 @@ import { FilteredDataset } from '../../data/filtered-dataset.js';
 import { zoneSummary, type Summary } from '../../data/stats.js';
 import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
 import { fetchDataset, type Dataset } from '../../data/dataset.js';
+import { shareRepeatedStrings } from '../../data/share-strings.js';
 import { parseLang, t, type Lang, type StringKey } from '../../i18n/strings.js';
 import { ZonesMapView, NoWebGLError, type FeatureKind } from '../../map/zones-map-view.js';
 import { DARK_PALETTE, PALETTE } from '../../map/basemap-style.js';
@@ -440,6 +441,7 @@ export class ShanxiZonesMap extends LitElement {
     this.dataError = null;
     const view = this.view;
     if (!view) {
+      shareRepeatedStrings(dataset.projects);
       this.applyFilters();
       this.loadState = 'ready';
       this.loadError = null;
@@ -456,6 +458,8 @@ export class ShanxiZonesMap extends LitElement {
       if (!this.drawn) this.syncMap(view); // the data layers are made in the language asked for now
       view.setDataset(dataset.zones.features, dataset.projects.features);
       this.applyFilters();
+      // Once the map's worker has the data (it clusters them meanwhile), not before.
+      shareRepeatedStrings(dataset.projects);
       if (this.drawn) {
         this.reselect();
         return;
