@@ -24,8 +24,14 @@ export function checkDataset(zones: unknown, projects: unknown, zonesUrl: string
   return { zones: zones as ZoneCollection, projects: projects as ProjectCollection };
 }
 
-/** Fetches both files side by side and checks them: the dataset, or the first failure. */
-export async function fetchDataset(zonesUrl: string, projectsUrl: string, signal: AbortSignal, cache?: RequestCache): Promise<Dataset> {
+/** Both files as parsed, not yet checked (`checkDataset`). */
+export interface ParsedFiles {
+  zones: unknown;
+  projects: unknown;
+}
+
+/** Fetches and parses both files side by side: their JSON, or the first failure. */
+export async function fetchFiles(zonesUrl: string, projectsUrl: string, signal: AbortSignal, cache?: RequestCache): Promise<ParsedFiles> {
   const [zones, projects] = await Promise.all([fetchJson(zonesUrl, { signal, cache }), fetchJson(projectsUrl, { signal, cache })]);
-  return checkDataset(zones, projects, zonesUrl, projectsUrl);
+  return { zones, projects };
 }

@@ -26,6 +26,7 @@ import {
   addZoneLabels,
   clusteredProjects,
   forMap,
+  preloadProjects,
   zonesForMap,
   isProjectSource,
   projectLayers,
@@ -143,6 +144,8 @@ export class ZonesMapView {
   private drawnLayout: ProjectLayout | null = null;
   private visible: ReadonlySet<IndustryId> = new Set(INDUSTRY_IDS);
   private datasetGiven = false;
+  /** Projects given to the worker before they were checked (`preload`), by industry; drawn by `show` only if they are its. */
+  private preloaded: Map<IndustryId, readonly GeoJSON.Feature[]> | null = null;
   private readonly options: ZonesMapViewOptions;
   private palette: Palette;
   /** Whether the offline basemap is drawn (no `styleUrl`, or it failed). */
@@ -274,6 +277,30 @@ export class ZonesMapView {
     this.layout = projectLayout(projects.length);
   }
 
+  /**
+   * Before a first draw, gives the map's worker a large dataset's projects as parsed, not yet
+   * checked, so it clusters them while the validator runs; nothing is drawn until `show`, which
+   * keeps them if they are what it is given. Returns whether they were given (see
+   * `preloadProjects` in data-layers.ts for what is taken). Call `dropPreloaded` if the
+   * validator refuses them.
+   */
+  preload(projectsJson: unknown): boolean {
+    this.dropPreloaded();
+    if (!this.styleLoaded || this.hasData()) return false;
+    this.preloaded = preloadProjects(this.map, projectsJson);
+    return this.preloaded !== null;
+  }
+
+  /** Removes the sources `preload` added (they have no layers: nothing of them was drawn). */
+  dropPreloaded(): void {
+    if (!this.preloaded) return;
+    for (const industry of this.preloaded.keys()) {
+      const source = projectSource(industry);
+      if (this.map.getSource(source)) this.map.removeSource(source);
+    }
+    this.preloaded = null;
+  }
+
   /** Whether `setDataset` has been given a dataset. */
   hasDataset(): boolean {
     return this.datasetGiven;
@@ -300,6 +327,7 @@ export class ZonesMapView {
     }
     let sent: boolean;
     if (!this.hasData()) {
+      this.keepPreloaded(projects);
       const zoneLabels = this.map.getZoom() >= ZONE_LABELS_MIN_ZOOM;
       addDataLayers(this.map, zones, projects, { lang: this.lang, visible, palette: this.palette, zoneLabels, layout: this.layout });
       if (!zoneLabels) this.addZoneLabelsLater();
@@ -331,6 +359,19 @@ export class ZonesMapView {
     }
     this.visible = new Set(visible);
     return sent;
+  }
+
+  /** Before the first draw: keeps the preloaded sources that hold the projects to draw, drops the others. */
+  private keepPreloaded(projects: ProjectsByIndustry): void {
+    const preloaded = this.preloaded;
+    this.preloaded = null;
+    if (!preloaded) return;
+    for (const [industry, given] of preloaded) {
+      const source = projectSource(industry);
+      const drawn = projects.get(industry)?.features ?? [];
+      const same = this.layout === 'per-industry' && given.length === drawn.length && given.every((f, i) => f === drawn[i]);
+      if (!same && this.map.getSource(source)) this.map.removeSource(source);
+    }
   }
 
   /**

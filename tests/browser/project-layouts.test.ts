@@ -13,7 +13,7 @@ import { syntheticProjects } from '../../bench/synthetic.js';
 import { CLUSTER_MAX_ZOOM, ONE_SOURCE_MAX } from '../../src/map/data-layers.js';
 import { INDUSTRIES, INDUSTRY_IDS } from '../../src/data/industries.js';
 import { launch, openPage, renderedProjectIds, waitForEvent, waitForIdle } from './browser.js';
-import { addElement, examplesURL } from './embed-helpers.js';
+import { addElement, eventDetails, examplesURL } from './embed-helpers.js';
 
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
 const shipped = read('data/projects.geojson') as ProjectCollection;
@@ -99,6 +99,35 @@ describe('the projects’ layouts', () => {
     return page;
   }
 
+  /**
+   * The element with `projectsUrl` answered by `body` once the test listens to its map: which
+   * sources were given data, in order, as `window.__loading` (source ids).
+   */
+  async function openListening(projectsUrl: string, body: unknown, attributes: Record<string, string> = {}): Promise<Page> {
+    const { page } = await openPage(browser, host());
+    let release!: () => void;
+    const listening = new Promise<void>((resolve) => (release = resolve));
+    await page.route(new URL(projectsUrl, host()).href, async (route) => {
+      await listening;
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
+    });
+    await addElement(page, { controls: 'none', 'projects-src': projectsUrl, ...attributes });
+    await page.waitForFunction(() => Boolean((document.querySelector('shanxi-zones-map') as unknown as { map?: object }).map));
+    await page.evaluate(() => {
+      type M = { on(e: string, f: (e: { sourceId?: string; tile?: unknown }) => void): void };
+      const loading: string[] = ((window as unknown as { __loading: string[] }).__loading = []);
+      const map = (document.querySelector('shanxi-zones-map') as unknown as { map: M }).map;
+      map.on('dataloading', (e) => {
+        if (e.sourceId && !e.tile) loading.push(e.sourceId); // a source's data, not one of its tiles
+      });
+    });
+    release();
+    return page;
+  }
+
+  const loadingOrder = (page: Page) => page.evaluate(() => (window as unknown as { __loading: string[] }).__loading);
+  const projectSourceIds = (ids: string[]) => ids.filter((id) => id.startsWith('projects-'));
+
   /** All of Shanxi in the host page's map (which is not as tall as the province at zoom 5). */
   const wholeProvince = (page: Page) =>
     page.evaluate(() => (document.querySelector('shanxi-zones-map') as unknown as { map: MapLike }).map.jumpTo({ center: [112.3, 37.6], zoom: 4.6 }));
@@ -149,6 +178,59 @@ describe('the projects’ layouts', () => {
     expect(await renderedProjectIds(page)).toEqual(newEnergy);
     const { after, before } = await clickBiggestCluster(page);
     expect(after).toBeGreaterThan(before);
+    await page.close();
+  });
+
+  it('gives a large dataset\'s projects to the worker while they are checked, and draws them from those sources', async () => {
+    const page = await openListening(LARGE_URL, large);
+    await waitForEvent(page, 'ready');
+    const order = await loadingOrder(page);
+    // Each industry's source was given its projects once, before the zones (added once the data had passed).
+    const projectSources = projectSourceIds(order);
+    expect(projectSources.length).toBe(new Set(projectSources).size);
+    expect(projectSources.length).toBeGreaterThan(5);
+    expect(order.indexOf('zones')).toBeGreaterThan(order.indexOf(projectSources.at(-1)!));
+    await wholeProvince(page);
+    await waitForIdle(page);
+    expect(await renderedProjectIds(page)).toEqual(ids(large));
+    await page.close();
+  });
+
+  it('never draws a large dataset the validator refuses, though the worker had its projects; the next good one is drawn', async () => {
+    // Points the map could take, with one project in a zone that does not exist.
+    const bad = structuredClone(large);
+    bad.features[7]!.properties.zone_id = 'no-such-zone';
+    const page = await openListening('/fixtures/generated-large-bad.geojson', bad);
+    await waitForEvent(page, 'load-error');
+    const [detail] = await eventDetails<{ problems: string[] }>(page, 'load-error');
+    expect(detail!.problems.join('\n')).toContain('no-such-zone');
+    expect(projectSourceIds(await loadingOrder(page)).length).toBeGreaterThan(5); // it was given to the worker
+    const left = await page.evaluate(() => {
+      const map = (document.querySelector('shanxi-zones-map') as unknown as { map: MapLike & { getStyle(): { sources: Record<string, unknown> } } }).map;
+      return { sources: Object.keys(map.getStyle().sources).filter((id) => id.startsWith('projects')), layers: map.getLayersOrder().filter((id) => id.startsWith('project')) };
+    });
+    expect(left).toEqual({ sources: [], layers: [] });
+    await page.route(new URL(LARGE_URL, host()).href, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(large) }));
+    await page.evaluate((url) => document.querySelector('shanxi-zones-map')!.setAttribute('projects-src', url), LARGE_URL);
+    await waitForEvent(page, 'ready');
+    await wholeProvince(page);
+    await waitForIdle(page);
+    expect(await renderedProjectIds(page)).toEqual(ids(large));
+    await page.close();
+  });
+
+  it('draws only the projects a filter set before the load lets through, though the worker was given them all', async () => {
+    const status = large.features[0]!.properties.status;
+    const page = await openListening(LARGE_URL, large, { statuses: status });
+    await waitForEvent(page, 'ready');
+    // The industries' sources were given all their projects first, then the ones to draw.
+    const given = projectSourceIds(await loadingOrder(page));
+    expect(given.length).toBeGreaterThan(new Set(given).size);
+    await wholeProvince(page);
+    await waitForIdle(page);
+    const shown = large.features.filter((f) => f.properties.status === status);
+    expect(shown.length).toBeLessThan(large.features.length);
+    expect(await renderedProjectIds(page)).toEqual(ids({ ...large, features: shown }));
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import {
   ONE_SOURCE_LAYERS, ONE_SOURCE_MAX, PROJECTS_SOURCE, ZONE_LABELS_MIN_ZOOM, addDataLayers, addZoneLabels, clusterOffset, clusteredProjects, fanOut,
-  ZONE_LABEL_MAX, projectLayout, type ProjectLayout,
+  ZONE_LABEL_MAX, preloadProjects, projectLayout, type ProjectLayout,
 } from '../../src/map/data-layers.js';
 import { basemapStyle } from '../../src/map/basemap-style.js';
 import { INDUSTRY_IDS } from '../../src/data/industries.js';
@@ -248,5 +248,50 @@ describe('the projects\' layouts', () => {
       expect(copy.properties!.id).toBe('cluster:computing:0');
     }
     expect(cluster.properties!.zmin).toBe(5); // the input is left as it was
+  });
+});
+
+describe('preloadProjects', () => {
+  const many = (n: number): Feature<Point>[] =>
+    Array.from({ length: n }, (_, i) => project(`p${i}`, INDUSTRY_IDS[i % INDUSTRY_IDS.length]!, 112 + (i % 100) / 100, 37.5, i % 3 ? 1e8 : null));
+  const collection = (features: unknown[]) => ({ type: 'FeatureCollection', features });
+
+  it('gives a large collection of points to a source per industry, in their order, and nothing else', () => {
+    const features = many(ONE_SOURCE_MAX + 10);
+    const { map, specs, layers } = standInMap();
+    const groups = preloadProjects(map, collection(features));
+    expect([...groups!.keys()].sort()).toEqual([...INDUSTRY_IDS].sort());
+    for (const industry of INDUSTRY_IDS) {
+      const expected = features.filter((f) => f.properties!.industry === industry);
+      expect(groups!.get(industry)).toEqual(expected);
+      expect(specs.get(`projects-${industry}`)!.data!.features.map((f) => f.properties!.id)).toEqual(expected.map((f) => f.properties!.id));
+    }
+    expect(layers).toEqual([]); // drawn by nothing yet
+  });
+
+  it('gives nothing, and leaves it to the validator, unless the map can take every feature as it is', () => {
+    const cases: [string, (f: Feature<Point>[]) => unknown][] = [
+      ['a small collection (one source, clustered on the main thread)', () => collection(many(ONE_SOURCE_MAX))],
+      ['no features array', () => ({ type: 'FeatureCollection', features: {} })],
+      ['not an object', () => 'x'],
+      ['null', () => null],
+      ['a feature that is null', (f) => collection([...f, null])],
+      ['no properties', (f) => collection([...f, { type: 'Feature', geometry: f[0]!.geometry }])],
+      ['a number id', (f) => collection([...f, { ...f[0], properties: { ...f[0]!.properties, id: 7 } }])],
+      ['an unknown industry', (f) => collection([...f, { ...f[0], properties: { ...f[0]!.properties, industry: 'x' } }])],
+      ['a string investment', (f) => collection([...f, { ...f[0], properties: { ...f[0]!.properties, investment_cny: '1e8' } }])],
+      ['an infinite investment', (f) => collection([...f, { ...f[0], properties: { ...f[0]!.properties, investment_cny: Infinity } }])],
+      ['a line', (f) => collection([...f, { ...f[0], geometry: { type: 'LineString', coordinates: [[112, 37], [113, 38]] } }])],
+      ['no geometry', (f) => collection([...f, { ...f[0], geometry: null }])],
+      ['string coordinates', (f) => collection([...f, { ...f[0], geometry: { type: 'Point', coordinates: ['112', '37'] } }])],
+      ['NaN', (f) => collection([...f, { ...f[0], geometry: { type: 'Point', coordinates: [NaN, 37] } }])],
+      ['a latitude beyond 90', (f) => collection([...f, { ...f[0], geometry: { type: 'Point', coordinates: [37, 112] } }])],
+      ['three coordinates', (f) => collection([...f, { ...f[0], geometry: { type: 'Point', coordinates: [112, 37, 5] } }])],
+    ];
+    for (const [name, make] of cases) {
+      const { map, sources } = standInMap();
+      expect(preloadProjects(map, make(many(ONE_SOURCE_MAX + 1))), name).toBeNull();
+      expect(sources.size, name).toBe(0);
+    }
   });
 });

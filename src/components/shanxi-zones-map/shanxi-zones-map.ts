@@ -7,7 +7,7 @@ import { filterProjects, filtersFromParams, type Filters } from '../../data/filt
 import { FilteredDataset } from '../../data/filtered-dataset.js';
 import { zoneSummary, type Summary } from '../../data/stats.js';
 import type { ProjectCollection, ProjectFeature, ZoneCollection, ZoneFeature } from '../../data/schema.js';
-import { fetchDataset, type Dataset } from '../../data/dataset.js';
+import { checkDataset, fetchFiles, type ParsedFiles } from '../../data/dataset.js';
 import { shareRepeatedStrings } from '../../data/share-strings.js';
 import { parseLang, t, type Lang, type StringKey } from '../../i18n/strings.js';
 import { ZonesMapView, NoWebGLError, type FeatureKind } from '../../map/zones-map-view.js';
@@ -208,10 +208,10 @@ export class ShanxiZonesMap extends LitElement {
   private abort: AbortController | null = null;
   /**
    * The data fetch started when the element is connected, before its first render and before the
-   * map is made, so the data arrive and are checked by the time the style can take them. The
+   * map is made, so the data arrive and are parsed by the time the style can take them. The
    * first `loadData` takes it over when its URLs are still the ones asked for.
    */
-  private early: { key: string; abort: AbortController; dataset: Promise<Dataset> } | null = null;
+  private early: { key: string; abort: AbortController; files: Promise<ParsedFiles> } | null = null;
   /** The id the user picked on the map, so `updated` does not fly to it again. */
   private pickedOnMap = '';
   private darkQuery: MediaQueryList | null = null;
@@ -410,9 +410,9 @@ export class ShanxiZonesMap extends LitElement {
   private fetchEarly(): void {
     const { zonesUrl, projectsUrl, key } = this.dataUrls();
     const abort = new AbortController();
-    const dataset = fetchDataset(zonesUrl, projectsUrl, abort.signal);
-    dataset.catch(() => undefined); // reported by the loadData that takes it over
-    this.early = { key, abort, dataset };
+    const files = fetchFiles(zonesUrl, projectsUrl, abort.signal);
+    files.catch(() => undefined); // reported by the loadData that takes it over
+    this.early = { key, abort, files };
   }
 
   /**
@@ -429,10 +429,16 @@ export class ShanxiZonesMap extends LitElement {
     const abort = taken?.abort ?? new AbortController();
     this.abort = abort;
     let dataset;
+    let preloaded = false;
     try {
-      dataset = await (taken?.dataset ?? fetchDataset(zonesUrl, projectsUrl, abort.signal, cache));
+      const files = await (taken?.files ?? fetchFiles(zonesUrl, projectsUrl, abort.signal, cache));
       if (abort.signal.aborted) return;
+      // Before the first draw, a large dataset goes to the map's worker as parsed: it clusters
+      // the projects while they are checked here, and draws nothing unless they pass.
+      preloaded = !this.drawn && this.view?.preload(files.projects) === true;
+      dataset = checkDataset(files.zones, files.projects, zonesUrl, projectsUrl);
     } catch (error) {
+      if (preloaded) this.view?.dropPreloaded();
       if (!abort.signal.aborted) this.dataFailed(error);
       return;
     }
