@@ -436,6 +436,11 @@ export class ShanxiZonesMap extends LitElement {
       // Before the first draw, a large dataset goes to the map's worker as parsed: it clusters
       // the projects while they are checked here, and draws nothing unless they pass.
       preloaded = !this.drawn && this.view?.preload(files.projects) === true;
+      if (preloaded) {
+        // MapLibre sends the sources' data in microtasks: let them go before the check holds the thread.
+        await new Promise((resolve) => setTimeout(resolve));
+        if (abort.signal.aborted) return;
+      }
       dataset = checkDataset(files.zones, files.projects, zonesUrl, projectsUrl);
     } catch (error) {
       if (preloaded) this.view?.dropPreloaded();
