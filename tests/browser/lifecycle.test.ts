@@ -265,3 +265,39 @@ describe('the first render', () => {
     });
   }
 });
+
+describe('MapLibre\'s worker', () => {
+  it('is started when the element is connected, before its map is made (its script loads while the element renders)', async () => {
+    const browser = await launch();
+    try {
+      // A fresh page: no map has been made in it, so no worker is running yet.
+      const { page } = await openPage(browser, new URL('t/host.html', examplesURL()).href);
+      await page.waitForFunction(() => !!customElements.get('shanxi-zones-map'));
+      const order = await page.evaluate(async () => {
+        const seen: string[] = [];
+        const NativeWorker = window.Worker;
+        window.Worker = class extends NativeWorker {
+          constructor(url: string | URL, options?: WorkerOptions) {
+            super(url, options);
+            seen.push('worker'); // the element makes no worker of its own (MapLibre's may come from a blob: URL)
+          }
+        };
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+          if (/webgl/.test(type) && !seen.includes('map')) seen.push('map');
+          return (getContext as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+        } as typeof getContext;
+        const el = document.createElement('shanxi-zones-map');
+        const ready = new Promise((resolve) => el.addEventListener('ready', resolve, { once: true }));
+        document.body.append(el);
+        await ready;
+        window.Worker = NativeWorker;
+        HTMLCanvasElement.prototype.getContext = getContext;
+        return seen;
+      });
+      expect(order).toEqual(['worker', 'map']);
+    } finally {
+      await browser.close();
+    }
+  });
+});
